@@ -1,0 +1,38 @@
+import { isIsoCalendarDate, localDateOf, parseOpenSrpDateTime } from './dates'
+
+const DHAKA = 'Asia/Dhaka'
+
+describe('OpenSRP dates', () => {
+    it('takes the date in Dhaka when the text has an offset', () => {
+        expect(localDateOf('2022-12-04T18:00:00.000Z', DHAKA)).toBe('2022-12-05')
+        expect(localDateOf('2024-01-10T11:41:59.106+06:00', DHAKA)).toBe('2024-01-10')
+    })
+
+    it('takes the date as written when the text has no offset', () => {
+        expect(localDateOf('2018-03-01T03:00:00.000', DHAKA)).toBe('2018-03-01')
+        expect(localDateOf('2020-07-19', DHAKA)).toBe('2020-07-19')
+    })
+
+    it('reads historic local-mean-time offsets with seconds', () => {
+        expect(parseOpenSrpDateTime('1887-01-01T02:04:12.000+02:04:12')?.epochMs).toBe(
+            Date.UTC(1887, 0, 1, 0, 0, 0)
+        )
+    })
+
+    it.each([
+        '2024-13-01',
+        '2023-02-29',
+        '২০২৪-০২-২৬',
+        '14-10-2019',
+        '',
+        '2015-01-01T0000.000+03:00',
+    ])('rejects %p', (text) => {
+        expect(parseOpenSrpDateTime(text)).toBeUndefined()
+    })
+
+    it('accepts only ASCII yyyy-MM-dd as a calendar date', () => {
+        expect(isIsoCalendarDate('2024-02-29')).toBe(true)
+        expect(isIsoCalendarDate('2024-02-30')).toBe(false)
+        expect(isIsoCalendarDate('2024-02-26 10:00:00')).toBe(false)
+    })
+})

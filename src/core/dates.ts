@@ -1,0 +1,81 @@
+/**
+ * OpenSRP date handling (reference/opensrp-api.md §4): Joda ISO text with or without an offset.
+ * With an offset the instant is converted to the reporting time zone before taking the date
+ * (`2022-12-04T18:00:00.000Z` is 5 December in Dhaka); without one the date is taken as written.
+ */
+
+const ISO_DATE_TIME =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2}(?::\d{2})?)?)?$/
+
+export interface ParsedDateTime {
+    /** The calendar date as written, `yyyy-MM-dd`. */
+    writtenDate: string
+    /** Epoch ms when the text carries an offset, else undefined (a floating local time). */
+    epochMs?: number
+}
+
+function isValidCalendarDate(year: number, month: number, day: number): boolean {
+    if (month < 1 || month > 12 || day < 1) return false
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
+    return day <= daysInMonth
+}
+
+function offsetMinutes(offset: string): number {
+    if (offset === 'Z') return 0
+    const sign = offset.startsWith('-') ? -1 : 1
+    const digits = offset.slice(1).replace(/:/g, '')
+    const hours = Number(digits.slice(0, 2))
+    const minutes = Number(digits.slice(2, 4) || '0')
+    const seconds = Number(digits.slice(4, 6) || '0')
+    return sign * (hours * 60 + minutes + seconds / 60)
+}
+
+/** Parses OpenSRP date or date-time text; undefined when it is not a real date in ASCII ISO form. */
+export function parseOpenSrpDateTime(text: string): ParsedDateTime | undefined {
+    const match = ISO_DATE_TIME.exec(text)
+    if (!match) return undefined
+    const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', offset] = match
+    const year = Number(y)
+    const month = Number(mo)
+    const day = Number(d)
+    if (!isValidCalendarDate(year, month, day)) return undefined
+    if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined
+    const writtenDate = `${y}-${mo}-${d}`
+    if (offset === undefined) return { writtenDate }
+    const ms = Number(fraction.padEnd(3, '0').slice(0, 3))
+    const utc = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s), ms)
+    return { writtenDate, epochMs: utc - offsetMinutes(offset) * 60_000 }
+}
+
+/** True for a strict ASCII `yyyy-MM-dd` calendar date (the form OpenSRP writes in date obs). */
+export function isIsoCalendarDate(text: string): boolean {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+    if (!match) return false
+    return isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+    let formatter = dateFormatters.get(timeZone)
+    if (!formatter) {
+        formatter = new Intl.DateTimeFormat('en-CA', {
+            timeZone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+        })
+        dateFormatters.set(timeZone, formatter)
+    }
+    return formatter
+}
+
+/** The calendar date (`yyyy-MM-dd`) of OpenSRP date-time text in the reporting time zone. */
+export function localDateOf(text: string, timeZone: string): string | undefined {
+    const parsed = parseOpenSrpDateTime(text)
+    if (!parsed) return undefined
+    if (parsed.epochMs === undefined) return parsed.writtenDate
+    const parts = formatterFor(timeZone).formatToParts(new Date(parsed.epochMs))
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+    return `${part('year')}-${part('month')}-${part('day')}`
+}
