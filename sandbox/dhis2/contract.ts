@@ -54,7 +54,9 @@ export interface ApiResponse {
 }
 
 /** Returns undefined when the path is not one the handler serves, so the shell can try others (then 404). */
-export type ApiHandler = (request: ApiRequest) => Promise<ApiResponse | undefined> | ApiResponse | undefined
+export type ApiHandler = (
+    request: ApiRequest
+) => Promise<ApiResponse | undefined> | ApiResponse | undefined
 
 export interface SandboxClock {
     now(): Date

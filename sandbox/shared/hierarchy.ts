@@ -44,7 +44,11 @@ export function readBdMetadata(): Record<string, unknown> {
 function isPackageOrgUnit(value: unknown): value is PackageOrgUnit {
     if (typeof value !== 'object' || value === null) return false
     const unit = value as Record<string, unknown>
-    return typeof unit.id === 'string' && typeof unit.name === 'string' && typeof unit.code === 'string'
+    return (
+        typeof unit.id === 'string' &&
+        typeof unit.name === 'string' &&
+        typeof unit.code === 'string'
+    )
 }
 
 /** Deterministic hex digest, so generated ids are stable across runs and across both sandboxes. */
@@ -57,7 +61,8 @@ const UID_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 function generatedUid(seed: string): string {
     const hex = hashHex(`uid:${seed}`, 32)
     let uid = UID_CHARS[parseInt(hex.slice(0, 2), 16) % 52] ?? 'a'
-    for (let i = 1; i < 11; i++) uid += UID_CHARS[parseInt(hex.slice(i * 2, i * 2 + 2), 16) % 62] ?? '0'
+    for (let i = 1; i < 11; i++)
+        uid += UID_CHARS[parseInt(hex.slice(i * 2, i * 2 + 2), 16) % 62] ?? '0'
     return uid
 }
 
@@ -72,9 +77,9 @@ function generatedUuid(seed: string): string {
  */
 export function buildHierarchy(facilities = 5): HierarchyNode[] {
     const metadata = readBdMetadata()
-    const units = (Array.isArray(metadata.organisationUnits) ? metadata.organisationUnits : []).filter(
-        isPackageOrgUnit
-    )
+    const units = (
+        Array.isArray(metadata.organisationUnits) ? metadata.organisationUnits : []
+    ).filter(isPackageOrgUnit)
     const levels = new Map<string, number>()
     const levelOf = (unit: PackageOrgUnit): number => {
         const known = levels.get(unit.id)
@@ -92,8 +97,8 @@ export function buildHierarchy(facilities = 5): HierarchyNode[] {
         level: levelOf(unit),
         ...(unit.parent ? { parentUid: unit.parent.id } : {}),
         openSrpLocationId:
-            unit.attributeValues?.find((v) => v.attribute.id === OPENSRP_LOCATION_ATTRIBUTE)?.value ??
-            generatedUuid(unit.id),
+            unit.attributeValues?.find((v) => v.attribute.id === OPENSRP_LOCATION_ATTRIBUTE)
+                ?.value ?? generatedUuid(unit.id),
         generated: false,
     }))
     nodes.sort((a, b) => a.level - b.level)
@@ -134,4 +139,5 @@ export function buildHierarchy(facilities = 5): HierarchyNode[] {
     return nodes
 }
 
-export const facilitiesOf = (nodes: HierarchyNode[]) => nodes.filter((n) => n.level === FACILITY_LEVEL)
+export const facilitiesOf = (nodes: HierarchyNode[]) =>
+    nodes.filter((n) => n.level === FACILITY_LEVEL)
