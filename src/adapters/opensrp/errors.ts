@@ -1,0 +1,163 @@
+/**
+ * Every OpenSRP failure becomes one typed error with a message that says what to fix, and is
+ * classified once: temporary failures are retried, permanent ones are shown.
+ */
+
+export type OpenSrpErrorCode =
+    | 'credentials-rejected'
+    | 'missing-role'
+    | 'not-found'
+    | 'route-missing'
+    | 'route-forbidden'
+    | 'bad-request'
+    | 'not-json'
+    | 'login-page'
+    | 'server-error'
+    | 'rate-limited'
+    | 'network'
+    | 'timeout'
+    | 'aborted'
+
+export class OpenSrpError extends Error {
+    constructor(
+        readonly code: OpenSrpErrorCode,
+        message: string,
+        readonly status?: number,
+        readonly url?: string
+    ) {
+        super(message)
+        this.name = 'OpenSrpError'
+    }
+
+    get temporary(): boolean {
+        return isTemporary(this.code)
+    }
+}
+
+const TEMPORARY: ReadonlySet<OpenSrpErrorCode> = new Set([
+    'server-error',
+    'rate-limited',
+    'network',
+    'timeout',
+])
+
+export const isTemporary = (code: OpenSrpErrorCode) => TEMPORARY.has(code)
+
+export interface FailedResponse {
+    status: number
+    contentType: string
+    body: string
+    url: string
+    /** Reading OpenSRP through a DHIS2 route: statuses may come from DHIS2 itself. */
+    viaRoute?: { code: string }
+}
+
+function roleFor(url: string): string {
+    return /\/rest\/[^/]+\/getAll/.test(url) || /\/rest\/location\/getAll/.test(url)
+        ? 'ALL_EVENTS'
+        : 'OPENMRS'
+}
+
+const looksLikeDhis2WebMessage = (body: string) => /"httpStatusCode"\s*:/.test(body)
+
+/** Turns a non-2xx answer into the error a user can act on. */
+export function errorForResponse(response: FailedResponse): OpenSrpError {
+    const { status, url, viaRoute } = response
+    if (viaRoute && looksLikeDhis2WebMessage(response.body)) {
+        if (status === 404) {
+            return new OpenSrpError(
+                'route-missing',
+                `The route '${viaRoute.code}' does not exist in DHIS2. Create it under the connector's connection settings.`,
+                status,
+                url
+            )
+        }
+        if (status === 403) {
+            return new OpenSrpError(
+                'route-forbidden',
+                `This DHIS2 user may not run the route '${viaRoute.code}'. Share the route with the user or give them one of its authorities.`,
+                status,
+                url
+            )
+        }
+        if (status === 401) {
+            return new OpenSrpError(
+                'credentials-rejected',
+                'The DHIS2 session has expired. Log in to DHIS2 again.',
+                status,
+                url
+            )
+        }
+    }
+    if (status === 401) {
+        return new OpenSrpError(
+            'credentials-rejected',
+            viaRoute
+                ? `OpenSRP rejected the credentials stored in the DHIS2 route '${viaRoute.code}'.`
+                : 'OpenSRP rejected the credentials. Check the username and password.',
+            status,
+            url
+        )
+    }
+    if (status === 403) {
+        const role = roleFor(url)
+        return new OpenSrpError(
+            'missing-role',
+            `This OpenSRP user lacks the ${role} role needed for ${new URL(url, 'http://x').pathname}.`,
+            status,
+            url
+        )
+    }
+    if (status === 404) {
+        return new OpenSrpError(
+            'not-found',
+            'OpenSRP answered 404: check the server URL (it usually ends in /opensrp) and that this OpenSRP version has the endpoint.',
+            status,
+            url
+        )
+    }
+    if (status === 429) {
+        return new OpenSrpError('rate-limited', 'OpenSRP is limiting requests (429).', status, url)
+    }
+    if (status === 504 || status === 408) {
+        return new OpenSrpError(
+            'timeout',
+            `OpenSRP did not answer in time (${status}).`,
+            status,
+            url
+        )
+    }
+    if (status >= 500) {
+        return new OpenSrpError(
+            'server-error',
+            `OpenSRP had a server error (${status}).`,
+            status,
+            url
+        )
+    }
+    return new OpenSrpError(
+        'bad-request',
+        `OpenSRP refused the request (${status})${response.body ? `: ${response.body.slice(0, 200)}` : ''}.`,
+        status,
+        url
+    )
+}
+
+/** A 200 that is not JSON is a proxy or SSO page, not data (reference §2.6). */
+export function errorForNonJson(response: Omit<FailedResponse, 'viaRoute'>): OpenSrpError {
+    const isHtml = /text\/html/i.test(response.contentType) || /^\s*</.test(response.body)
+    if (isHtml && /(login|sign in|password|keycloak)/i.test(response.body)) {
+        return new OpenSrpError(
+            'login-page',
+            'OpenSRP answered with a login page instead of data: a proxy or single sign-on is in the way. Check the server URL and credentials.',
+            response.status,
+            response.url
+        )
+    }
+    return new OpenSrpError(
+        'not-json',
+        `OpenSRP answered with ${response.contentType || 'an unknown content type'} instead of JSON: check the server URL.`,
+        response.status,
+        response.url
+    )
+}

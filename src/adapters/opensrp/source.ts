@@ -1,0 +1,239 @@
+import type { OpenSrpClient, OpenSrpLocation } from '../../core/domain/opensrp'
+import type { QuarantineEntry, Validated } from '../../core/domain/quarantine'
+import type {
+    EventBatch,
+    EventSelection,
+    OpenSrpSource,
+    SourceBatch,
+    StreamOptions,
+} from '../../core/ports/openSrpSource'
+import { OverlapCursor, type StreamCheckpoint } from '../../core/sync/overlapCursor'
+import { OpenSrpError } from './errors'
+import type { OpenSrpTransport } from './transport'
+import { validateClient, validateEvent, validateLocation } from './validate'
+
+export interface SourceOptions {
+    /** Records per request; OpenSRP has no maximum, Android uses 250 (reference §2.1). */
+    pageSize?: number
+    /**
+     * How many serverVersions below the highest delivered one each read starts, so records that
+     * commit late (non-monotonic sequences, §3.1) are still found. Larger than the rows one slow
+     * OpenSRP transaction can span.
+     */
+    overlap?: number
+}
+
+const DEFAULTS = { pageSize: 500, overlap: 2000 }
+/** Doubling the page this many times covers ties of up to pageSize·2^n records. */
+const MAX_TIE_GROWTH = 6
+
+function field(raw: unknown, key: string): unknown {
+    return typeof raw === 'object' && raw !== null ? Reflect.get(raw, key) : undefined
+}
+
+/** The de-duplication key of a raw record, even a malformed one. */
+function identityOf(
+    raw: unknown,
+    idKey: string
+): { id: string; serverVersion: number } | undefined {
+    const id = field(raw, idKey)
+    const serverVersion = Number(field(raw, 'serverVersion'))
+    if (typeof id !== 'string' || id === '' || !Number.isFinite(serverVersion)) return undefined
+    return { id, serverVersion }
+}
+
+function listOf(json: unknown, key: string | undefined, what: string): unknown[] {
+    const list = key === undefined ? json : field(json, key)
+    if (!Array.isArray(list)) {
+        throw new OpenSrpError(
+            'not-json',
+            `OpenSRP answered ${what} without the expected list${key ? ` '${key}'` : ''}.`
+        )
+    }
+    return list
+}
+
+interface PageReader {
+    /** Fetches the records from `startVersion` inclusive. */
+    read(startVersion: number, limit: number): Promise<{ records: unknown[]; envelope: unknown }>
+    idKey: string
+}
+
+/**
+ * Reads pages until the source has nothing newer, yielding each page's new records. Memory holds
+ * one page and the overlap window, never the dataset.
+ */
+async function* streamPages<T>(
+    reader: PageReader,
+    validate: (raw: unknown) => Validated<T>,
+    from: StreamCheckpoint | undefined,
+    settings: { pageSize: number; overlap: number },
+    signal: AbortSignal | undefined
+): AsyncGenerator<SourceBatch<T> & { envelope: unknown }> {
+    const cursor = new OverlapCursor(from, settings.overlap)
+    let start = cursor.startVersion()
+    let limit = settings.pageSize
+    for (;;) {
+        if (signal?.aborted) throw new OpenSrpError('aborted', 'The run was cancelled.')
+        cursor.resetPage()
+        const { records: raws, envelope } = await reader.read(start, limit)
+        const records: T[] = []
+        const quarantined: QuarantineEntry[] = []
+        for (const raw of raws) {
+            const identity = identityOf(raw, reader.idKey)
+            if (identity && !cursor.accept(identity.id, identity.serverVersion)) continue
+            const result = validate(raw)
+            if (result.ok) records.push(result.value)
+            else quarantined.push(result.quarantine)
+        }
+        const pageMax = cursor.nextPageStart()
+        if (records.length > 0 || quarantined.length > 0) {
+            yield { records, quarantined, checkpoint: cursor.checkpoint(), envelope }
+        }
+        if (raws.length === 0) return
+        if (pageMax > start) {
+            start = pageMax
+            limit = settings.pageSize
+            continue
+        }
+        // A full page without progress: more records share one serverVersion than fit a page
+        // (CouchDB-era ties). Ask for a bigger page instead of stepping over them.
+        if (raws.length >= limit && limit < settings.pageSize * 2 ** MAX_TIE_GROWTH) {
+            limit *= 2
+            continue
+        }
+        return
+    }
+}
+
+export function createOpenSrpSource(
+    transport: OpenSrpTransport,
+    options: SourceOptions = {}
+): OpenSrpSource {
+    const settings = { ...DEFAULTS, ...options }
+
+    const eventReader = (selection: EventSelection, signal?: AbortSignal): PageReader => ({
+        idKey: '_id',
+        async read(startVersion, limit) {
+            // Event endpoints return serverVersion strictly greater than the one sent (§2.1, §2.2);
+            // 0 on getAll already means ">= 0".
+            const serverVersion = Math.max(0, startVersion - 1)
+            const envelope =
+                selection.endpoint === 'getAll'
+                    ? await transport.request({
+                          method: 'GET',
+                          path: '/rest/event/getAll',
+                          params: { serverVersion, limit, eventType: selection.eventType },
+                          signal,
+                      })
+                    : await transport.request({
+                          method: 'GET',
+                          path: '/rest/event/sync',
+                          params: {
+                              locationId: selection.locationIds.join(','),
+                              serverVersion,
+                              limit,
+                          },
+                          signal,
+                      })
+            return { records: listOf(envelope, 'events', 'the events page'), envelope }
+        },
+    })
+
+    return {
+        async *streamEvents(selection: EventSelection, from, streamOptions: StreamOptions = {}) {
+            if (selection.endpoint === 'sync' && selection.locationIds.length === 0) {
+                throw new OpenSrpError(
+                    'bad-request',
+                    'Choose at least one OpenSRP location to read events from.'
+                )
+            }
+            const pages = streamPages(
+                eventReader(selection, streamOptions.signal),
+                validateEvent,
+                from,
+                settings,
+                streamOptions.signal
+            )
+            for await (const page of pages) {
+                const clients: OpenSrpClient[] = []
+                const quarantined = [...page.quarantined]
+                const rawClients = field(page.envelope, 'clients')
+                for (const raw of Array.isArray(rawClients) ? rawClients : []) {
+                    const result = validateClient(raw)
+                    if (result.ok) clients.push(result.value)
+                    else quarantined.push(result.quarantine)
+                }
+                const batch: EventBatch = {
+                    records: page.records,
+                    clients,
+                    quarantined,
+                    checkpoint: page.checkpoint,
+                }
+                yield batch
+            }
+        },
+
+        async *streamClients(from, streamOptions: StreamOptions = {}) {
+            const reader: PageReader = {
+                idKey: '_id',
+                async read(startVersion, limit) {
+                    // client/getAll is ">=" (§2.3): the start is sent as is.
+                    const envelope = await transport.request({
+                        method: 'GET',
+                        path: '/rest/client/getAll',
+                        params: { serverVersion: startVersion, limit },
+                        signal: streamOptions.signal,
+                    })
+                    return { records: listOf(envelope, undefined, 'the clients page'), envelope }
+                },
+            }
+            for await (const page of streamPages(
+                reader,
+                validateClient,
+                from,
+                settings,
+                streamOptions.signal
+            )) {
+                yield {
+                    records: page.records,
+                    quarantined: page.quarantined,
+                    checkpoint: page.checkpoint,
+                }
+            }
+        },
+
+        async listLocations(streamOptions: StreamOptions = {}) {
+            const locations: OpenSrpLocation[] = []
+            const quarantined: QuarantineEntry[] = []
+            const reader: PageReader = {
+                idKey: 'id',
+                async read(startVersion, limit) {
+                    const envelope = await transport.request({
+                        method: 'GET',
+                        path: '/rest/location/getAll',
+                        params: { serverVersion: startVersion, limit, includeInactive: 'true' },
+                        signal: streamOptions.signal,
+                    })
+                    return { records: listOf(envelope, undefined, 'the locations page'), envelope }
+                },
+            }
+            for await (const page of streamPages(
+                reader,
+                validateLocation,
+                undefined,
+                settings,
+                streamOptions.signal
+            )) {
+                locations.push(...page.records)
+                quarantined.push(...page.quarantined)
+            }
+            return { locations, quarantined }
+        },
+
+        async checkConnection(selection, streamOptions: StreamOptions = {}) {
+            // Reads one event the way a run will, so a missing role shows up here, not mid-run.
+            await eventReader(selection, streamOptions.signal).read(0, 1)
+        },
+    }
+}

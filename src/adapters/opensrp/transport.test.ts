@@ -1,0 +1,239 @@
+/**
+ * @jest-environment node
+ */
+import {
+    json,
+    startScriptedServer,
+    type ScriptedResponse,
+} from '../../../test/support/scriptedServer'
+import { OpenSrpError } from './errors'
+import { createTransport, type TransportOptions } from './transport'
+
+const noWait: TransportOptions = { sleep: async () => undefined, random: () => 0.5 }
+const basic = { type: 'basic', username: 'opensrp-admin', password: 'Admin123' } as const
+
+async function failureOf(promise: Promise<unknown>): Promise<OpenSrpError> {
+    try {
+        await promise
+    } catch (error) {
+        if (error instanceof OpenSrpError) return error
+        throw error
+    }
+    throw new Error('expected the request to fail')
+}
+
+describe('the OpenSRP transport', () => {
+    it('sends Basic credentials and returns parsed JSON', async () => {
+        const server = await startScriptedServer(() =>
+            json(200, { events: [], clients: [], no_of_events: 0 })
+        )
+        const transport = createTransport(
+            { mode: 'direct', baseUrl: `${server.url}/opensrp/`, auth: basic },
+            noWait
+        )
+        await expect(
+            transport.request({
+                method: 'GET',
+                path: '/rest/event/sync',
+                params: { locationId: 'a,b', serverVersion: 5 },
+            })
+        ).resolves.toEqual({ events: [], clients: [], no_of_events: 0 })
+        const [request] = server.received
+        expect(request?.url.pathname).toBe('/opensrp/rest/event/sync')
+        expect(request?.url.searchParams.get('locationId')).toBe('a,b')
+        expect(request?.headers.authorization).toBe(
+            `Basic ${Buffer.from('opensrp-admin:Admin123').toString('base64')}`
+        )
+        await server.close()
+    })
+
+    it('retries 5xx and network-level failures with growing, jittered delays', async () => {
+        const answers: ScriptedResponse[] = [{ status: 503 }, { status: 502 }, json(200, [])]
+        const server = await startScriptedServer(() => answers.shift() ?? { status: 500 })
+        const delays: number[] = []
+        const transport = createTransport(
+            { mode: 'direct', baseUrl: server.url, auth: basic },
+            {
+                ...noWait,
+                retry: { baseDelayMs: 100, maxDelayMs: 1000 },
+                onRetry: ({ delayMs }) => delays.push(delayMs),
+            }
+        )
+        await expect(
+            transport.request({ method: 'GET', path: '/rest/client/getAll' })
+        ).resolves.toEqual([])
+        expect(delays).toEqual([50, 100])
+        await server.close()
+    })
+
+    it('gives up after the configured attempts with a server error', async () => {
+        const server = await startScriptedServer(() => ({ status: 500, body: '<html>boom</html>' }))
+        const transport = createTransport(
+            { mode: 'direct', baseUrl: server.url, auth: basic },
+            { ...noWait, retry: { maxAttempts: 3 } }
+        )
+        const error = await failureOf(
+            transport.request({ method: 'GET', path: '/rest/client/getAll' })
+        )
+        expect(error.code).toBe('server-error')
+        expect(server.received).toHaveLength(3)
+        await server.close()
+    })
+
+    it('does not retry rejected credentials and says so', async () => {
+        const server = await startScriptedServer(() => ({
+            status: 401,
+            headers: { 'WWW-Authenticate': 'Basic realm="OpenSRP"' },
+        }))
+        const transport = createTransport(
+            { mode: 'direct', baseUrl: server.url, auth: basic },
+            noWait
+        )
+        const error = await failureOf(
+            transport.request({ method: 'GET', path: '/rest/event/sync' })
+        )
+        expect(error.message).toBe(
+            'OpenSRP rejected the credentials. Check the username and password.'
+        )
+        expect(server.received).toHaveLength(1)
+        await server.close()
+    })
+
+    it('names the missing role on 403', async () => {
+        const server = await startScriptedServer(() => ({
+            status: 403,
+            body: '<html>Forbidden</html>',
+        }))
+        const transport = createTransport(
+            { mode: 'direct', baseUrl: server.url, auth: basic },
+            noWait
+        )
+        const getAll = await failureOf(
+            transport.request({ method: 'GET', path: '/rest/event/getAll' })
+        )
+        expect(getAll.message).toMatch(/lacks the ALL_EVENTS role/)
+        const sync = await failureOf(transport.request({ method: 'GET', path: '/rest/event/sync' }))
+        expect(sync.message).toMatch(/lacks the OPENMRS role/)
+        await server.close()
+    })
+
+    it('recognises a login page served with 200 instead of data', async () => {
+        const server = await startScriptedServer(() => ({
+            status: 200,
+            headers: { 'Content-Type': 'text/html' },
+            body: '<html><form action="/login"><input name="password"></form></html>',
+        }))
+        const transport = createTransport(
+            { mode: 'direct', baseUrl: server.url, auth: basic },
+            noWait
+        )
+        const error = await failureOf(
+            transport.request({ method: 'GET', path: '/rest/event/sync' })
+        )
+        expect(error.code).toBe('login-page')
+        await server.close()
+    })
+
+    it('says which route is missing when DHIS2 does not know it', async () => {
+        const server = await startScriptedServer(() =>
+            json(404, {
+                httpStatus: 'Not Found',
+                httpStatusCode: 404,
+                status: 'ERROR',
+                message: "Route not found: 'opensrp'",
+            })
+        )
+        const transport = createTransport(
+            { mode: 'route', dhis2BaseUrl: server.url, routeCode: 'opensrp' },
+            noWait
+        )
+        const error = await failureOf(
+            transport.request({ method: 'GET', path: '/rest/event/sync' })
+        )
+        expect(error.message).toMatch(/The route 'opensrp' does not exist in DHIS2/)
+        expect(server.received[0]?.url.pathname).toBe('/api/routes/opensrp/run/rest/event/sync')
+        expect(server.received[0]?.headers.authorization).toBeUndefined()
+        await server.close()
+    })
+
+    it('gets an OAuth2 token, and refreshes it once when OpenSRP answers 401', async () => {
+        let issued = 0
+        const valid = new Set<string>()
+        const server = await startScriptedServer((request) => {
+            if (request.url.pathname.endsWith('/token')) {
+                const form = new URLSearchParams(request.body)
+                if (form.get('client_secret') !== 'sandbox-secret')
+                    return json(401, { error: 'invalid_client' })
+                const token = `t${++issued}`
+                valid.add(token)
+                return json(200, {
+                    access_token: token,
+                    expires_in: 300,
+                    refresh_token: `r${issued}`,
+                })
+            }
+            const token = request.headers.authorization?.replace('Bearer ', '') ?? ''
+            if (!valid.has(token)) return { status: 401 }
+            return json(200, [])
+        })
+        const transport = createTransport(
+            {
+                mode: 'direct',
+                baseUrl: server.url,
+                auth: {
+                    type: 'oauth2-password',
+                    tokenUrl: `${server.url}/auth/realms/opensrp/protocol/openid-connect/token`,
+                    clientId: 'opensrp-server-web',
+                    clientSecret: 'sandbox-secret',
+                    username: 'opensrp-admin',
+                    password: 'Admin123',
+                },
+            },
+            noWait
+        )
+        await transport.request({ method: 'GET', path: '/rest/client/getAll' })
+        valid.clear() // the server revokes every token
+        await transport.request({ method: 'GET', path: '/rest/client/getAll' })
+        const grants = server.received
+            .filter((r) => r.url.pathname.endsWith('/token'))
+            .map((r) => new URLSearchParams(r.body).get('grant_type'))
+        expect(grants).toEqual(['password', 'refresh_token'])
+        await server.close()
+    })
+
+    it('reports an unreachable server as a network error after retrying', async () => {
+        const server = await startScriptedServer(() => json(200, []))
+        await server.close()
+        const transport = createTransport(
+            { mode: 'direct', baseUrl: server.url, auth: basic },
+            { ...noWait, retry: { maxAttempts: 2 } }
+        )
+        const error = await failureOf(
+            transport.request({ method: 'GET', path: '/rest/client/getAll' })
+        )
+        expect(error.code).toBe('network')
+        expect(error.message).toMatch(/Could not reach OpenSRP/)
+    })
+
+    it('stops waiting between retries when the run is cancelled', async () => {
+        const server = await startScriptedServer(() => ({ status: 503 }))
+        const controller = new AbortController()
+        const transport = createTransport(
+            { mode: 'direct', baseUrl: server.url, auth: basic },
+            {
+                retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 },
+                random: () => 1,
+                onRetry: () => controller.abort(),
+            }
+        )
+        const error = await failureOf(
+            transport.request({
+                method: 'GET',
+                path: '/rest/client/getAll',
+                signal: controller.signal,
+            })
+        )
+        expect(error.code).toBe('aborted')
+        await server.close()
+    })
+})
