@@ -59,9 +59,29 @@ interface PageReader {
     idKey: string
 }
 
+/** What to ask for after a page, decided from the raw page alone so it can be fetched early. */
+function nextRequest(
+    raws: unknown[],
+    idKey: string,
+    current: { start: number; limit: number },
+    pageSize: number
+): { start: number; limit: number } | undefined {
+    if (raws.length === 0) return undefined
+    let pageMax = 0
+    for (const raw of raws) pageMax = Math.max(pageMax, identityOf(raw, idKey)?.serverVersion ?? 0)
+    if (pageMax > current.start) return { start: pageMax, limit: pageSize }
+    // A full page without progress: more records share one serverVersion than fit a page
+    // (CouchDB-era ties). Ask for a bigger page instead of stepping over them.
+    if (raws.length >= current.limit && current.limit < pageSize * 2 ** MAX_TIE_GROWTH) {
+        return { start: current.start, limit: current.limit * 2 }
+    }
+    return undefined
+}
+
 /**
- * Reads pages until the source has nothing newer, yielding each page's new records. Memory holds
- * one page and the overlap window, never the dataset.
+ * Reads pages until the source has nothing newer, yielding each page's new records. The next page
+ * is requested before this one is validated and handed on, so OpenSRP and the connector work at
+ * the same time. Memory holds at most two pages and the overlap window, never the dataset.
  */
 async function* streamPages<T>(
     reader: PageReader,
@@ -71,12 +91,20 @@ async function* streamPages<T>(
     signal: AbortSignal | undefined
 ): AsyncGenerator<SourceBatch<T> & { envelope: unknown }> {
     const cursor = new OverlapCursor(from, settings.overlap)
-    let start = cursor.startVersion()
-    let limit = settings.pageSize
-    for (;;) {
+    let request: { start: number; limit: number } | undefined = {
+        start: cursor.startVersion(),
+        limit: settings.pageSize,
+    }
+    let pending = reader.read(request.start, request.limit)
+    while (request) {
         if (signal?.aborted) throw new OpenSrpError('aborted', 'The run was cancelled.')
-        cursor.resetPage()
-        const { records: raws, envelope } = await reader.read(start, limit)
+        const { records: raws, envelope } = await pending
+        request = nextRequest(raws, reader.idKey, request, settings.pageSize)
+        if (request) {
+            pending = reader.read(request.start, request.limit)
+            // Awaited on the next turn; this only keeps an abandoned prefetch from going unhandled.
+            pending.catch(() => undefined)
+        }
         const records: T[] = []
         const quarantined: QuarantineEntry[] = []
         for (const raw of raws) {
@@ -86,23 +114,9 @@ async function* streamPages<T>(
             if (result.ok) records.push(result.value)
             else quarantined.push(result.quarantine)
         }
-        const pageMax = cursor.nextPageStart()
         if (records.length > 0 || quarantined.length > 0) {
             yield { records, quarantined, checkpoint: cursor.checkpoint(), envelope }
         }
-        if (raws.length === 0) return
-        if (pageMax > start) {
-            start = pageMax
-            limit = settings.pageSize
-            continue
-        }
-        // A full page without progress: more records share one serverVersion than fit a page
-        // (CouchDB-era ties). Ask for a bigger page instead of stepping over them.
-        if (raws.length >= limit && limit < settings.pageSize * 2 ** MAX_TIE_GROWTH) {
-            limit *= 2
-            continue
-        }
-        return
     }
 }
 

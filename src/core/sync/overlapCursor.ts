@@ -4,7 +4,8 @@
  *   serverVersion can become visible after higher ones were read (non-monotonic commits);
  * - records are de-duplicated by id: the same or a lower serverVersion is skipped, a higher one is
  *   a newer version of the record and is delivered again;
- * - the next page starts at the page's max (inclusive), so ties at a page boundary are never lost.
+ * - the reader starts each next page at the previous page's max (inclusive), so ties at a page
+ *   boundary are never lost.
  * Only ids inside the overlap window are remembered, so memory stays bounded by the window size.
  */
 
@@ -20,7 +21,6 @@ export const EMPTY_CHECKPOINT: StreamCheckpoint = { high: 0, seen: [] }
 export class OverlapCursor {
     private readonly seen = new Map<string, number>()
     private high: number
-    private pageMax = 0
 
     constructor(
         from: StreamCheckpoint | undefined,
@@ -38,21 +38,11 @@ export class OverlapCursor {
 
     /** True when the record is new (or a newer version of one delivered); remembers it. */
     accept(id: string, serverVersion: number): boolean {
-        this.pageMax = Math.max(this.pageMax, serverVersion)
         const known = this.seen.get(id)
         if (known !== undefined && known >= serverVersion) return false
         this.seen.set(id, serverVersion)
         this.high = Math.max(this.high, serverVersion)
         return true
-    }
-
-    /** Where the next page starts (inclusive) given the highest serverVersion on the page just read. */
-    nextPageStart(): number {
-        return this.pageMax
-    }
-
-    resetPage(): void {
-        this.pageMax = 0
     }
 
     checkpoint(): StreamCheckpoint {

@@ -1,0 +1,6 @@
+export { startDhis2Sandbox } from './server'
+export type { Dhis2Sandbox, Dhis2SandboxOptions } from './server'
+export type { FaultOptions } from './faults'
+export { DEFAULT_PATCH, parseVersion, versionString } from './versions'
+export type { ServerVersion } from './versions'
+export { createUsers } from './users'

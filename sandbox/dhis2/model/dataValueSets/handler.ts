@@ -1,0 +1,91 @@
+import { ApiRequest, ApiResponse } from '../../contract'
+import { ModelContext } from '../context'
+import { formatDateTime } from '../dates'
+import { isRecord } from '../json'
+import { JobQueue } from '../jobs'
+import { badRequest, notFound, respond, webMessage } from '../webMessage'
+import { import243 } from './import243'
+import { importClassic } from './importClassic'
+import { DataImportOptions, InputDataValueSet, parseDataValueSet, parseOptions } from './parse'
+import { readDataValueSets } from './read'
+import { dataImportResponse, importSummary } from './respond'
+import { DataImportResult } from './result'
+
+function runImport(
+    ctx: ModelContext,
+    set: InputDataValueSet,
+    options: DataImportOptions,
+    request: ApiRequest
+): DataImportResult {
+    return ctx.minor >= 43
+        ? import243(ctx, set, options, request.user)
+        : importClassic(ctx, set, options, request.user)
+}
+
+/** `dataValueSets` and the DATAVALUE_IMPORT task endpoints (§3.1). */
+export function handleDataValueSets(
+    ctx: ModelContext,
+    jobs: JobQueue,
+    request: ApiRequest
+): ApiResponse | undefined {
+    const { path, method } = request
+    if (path === 'dataValueSets' && method === 'GET') return readDataValueSets(ctx, request)
+    if (path === 'dataValueSets' && method === 'POST') {
+        const set = parseDataValueSet(request.body)
+        if (!set || !isRecord(request.body))
+            return badRequest(
+                'Invalid data value set: expected a JSON object with a `dataValues` array'
+            )
+        const options = parseOptions(request.query, request.body)
+        if (!options.async) {
+            const result = runImport(ctx, set, options, request)
+            return dataImportResponse(
+                importSummary(result, options, ctx.minor),
+                result.status,
+                ctx.minor,
+                request.pathVersion
+            )
+        }
+        const id = jobs.submit(
+            'DATAVALUE_IMPORT',
+            {
+                userId: request.user.id,
+                importStrategy: options.importStrategy,
+                dryRun: options.dryRun,
+            },
+            () => {
+                const result = runImport(ctx, set, options, request)
+                return {
+                    report: importSummary(result, options, ctx.minor),
+                    completionMessage: 'Import done. Completed in 0:00:00.037.',
+                }
+            }
+        )
+        return respond(
+            200,
+            webMessage(200, 'OK', 'Initiated dataValueImport', {
+                response: {
+                    name: 'dataValueImport',
+                    id,
+                    created: formatDateTime(ctx.now()),
+                    jobType: 'DATAVALUE_IMPORT',
+                    jobStatus: 'SCHEDULED',
+                    relativeNotifierEndpoint: `/api/system/tasks/DATAVALUE_IMPORT/${id}`,
+                    responseType:
+                        ctx.minor >= 42 ? 'JobConfigurationWebMessageResponse' : 'JobConfiguration',
+                },
+            })
+        )
+    }
+    const task = /^system\/(tasks|taskSummaries)\/DATAVALUE_IMPORT\/([^/]+)$/.exec(path)
+    if (task && method === 'GET') {
+        const id = task[2] ?? ''
+        if (task[1] === 'tasks')
+            return respond(200, jobs.notifications('DATAVALUE_IMPORT', id) ?? [])
+        const report = jobs.report('DATAVALUE_IMPORT', id)
+        if (!report?.ready)
+            return notFound(`Summary for job ${id} does not exist or is not yet ready`, ctx.minor)
+        return respond(200, report.report)
+    }
+    return undefined
+}

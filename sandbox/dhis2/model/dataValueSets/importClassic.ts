@@ -1,0 +1,118 @@
+import { SandboxUser } from '../../contract'
+import { ModelContext } from '../context'
+import { JsonRecord } from '../json'
+import { Conflicts } from './conflicts'
+import { DataImportOptions, InputDataValueSet } from './parse'
+import { resolveValue, uidOf } from './resolve'
+import { DataImportResult, zeroCount } from './result'
+import { validateClassic } from './validate'
+import { writeValue } from './write'
+
+function aborted(conflict: Parameters<Conflicts['add']>[0]): DataImportResult {
+    const conflicts = new Conflicts()
+    conflicts.add(conflict)
+    return {
+        status: 'ERROR',
+        description: conflict.value,
+        importCount: zeroCount(),
+        conflicts,
+        dataSetComplete: 'false',
+    }
+}
+
+/** The 2.38–2.42 importer (§3.1). */
+export function importClassic(
+    ctx: ModelContext,
+    set: InputDataValueSet,
+    options: DataImportOptions,
+    user: SandboxUser
+): DataImportResult {
+    const schemes = options.idSchemes
+    let dataSet: JsonRecord | undefined
+    if (set.dataSet !== undefined) {
+        dataSet = ctx.store.find('dataSets', schemes.dataSet, set.dataSet)
+        if (!dataSet) {
+            return aborted({
+                object: set.dataSet,
+                objects: { dataSet: set.dataSet },
+                value: `Data set not found or not accessible: \`${set.dataSet}\``,
+                errorCode: 'E7600',
+                property: 'dataSet',
+            })
+        }
+    }
+    if (
+        set.orgUnit !== undefined &&
+        !ctx.store.find('organisationUnits', schemes.orgUnit, set.orgUnit)
+    ) {
+        return aborted({
+            object: set.orgUnit,
+            objects: { organisationUnit: set.orgUnit },
+            value: `Org unit not found or not accessible: \`${set.orgUnit}\``,
+            errorCode: 'E7603',
+            property: 'orgUnit',
+        })
+    }
+    if (
+        set.attributeOptionCombo !== undefined &&
+        !ctx.store.find(
+            'categoryOptionCombos',
+            schemes.attributeOptionCombo,
+            set.attributeOptionCombo
+        )
+    ) {
+        return aborted({
+            object: set.attributeOptionCombo,
+            objects: { attributeOptionCombo: set.attributeOptionCombo },
+            value: `Attribute option combo not found or not accessible: \`${set.attributeOptionCombo}\``,
+            errorCode: 'E7604',
+            property: 'attributeOptionCombo',
+        })
+    }
+    const conflicts = new Conflicts()
+    const count = zeroCount()
+    for (const input of set.values) {
+        const resolved = resolveValue(ctx, set, input, schemes)
+        if (
+            !validateClassic(ctx, resolved, options, user, dataSet, conflicts) ||
+            !resolved.dataElement ||
+            !resolved.period
+        ) {
+            count.ignored++
+            continue
+        }
+        const outcome = writeValue(
+            ctx,
+            {
+                dataElement: resolved.dataElement,
+                period: resolved.period.id,
+                orgUnit: uidOf(resolved.orgUnit),
+                categoryOptionCombo: uidOf(resolved.coc),
+                attributeOptionCombo: uidOf(resolved.aoc),
+            },
+            input,
+            options.importStrategy,
+            options.dryRun,
+            user.username
+        )
+        // Identical re-sends: `updated` before 2.40.3, `ignored` after (§6); the model treats 2.40 as 2.40.3+.
+        if (outcome === 'identical') count[ctx.minor >= 40 ? 'ignored' : 'updated']++
+        else count[outcome]++
+    }
+    let dataSetComplete = 'false'
+    if (dataSet && set.completeDate && set.period && set.orgUnit) {
+        dataSetComplete = set.completeDate
+        const orgUnit = ctx.store.find('organisationUnits', schemes.orgUnit, set.orgUnit)
+        if (!options.dryRun && orgUnit) {
+            ctx.state.completions[
+                [uidOf(dataSet), set.period, uidOf(orgUnit), 'HllvX50cXC0'].join('|')
+            ] = set.completeDate
+        }
+    }
+    return {
+        status: conflicts.list.length > 0 ? 'WARNING' : 'SUCCESS',
+        importCount: count,
+        conflicts,
+        dataSetComplete,
+    }
+}

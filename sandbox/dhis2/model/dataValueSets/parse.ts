@@ -1,0 +1,141 @@
+import { JsonRecord, asBoolean, asString, asText, isRecord } from '../json'
+import { IdScheme, parseIdScheme } from '../metadata/store'
+
+export type DataImportStrategy = 'CREATE_AND_UPDATE' | 'CREATE' | 'UPDATE' | 'DELETE'
+
+export const STRICT_FLAGS = [
+    'strictPeriods',
+    'strictDataElements',
+    'strictCategoryOptionCombos',
+    'strictAttributeOptionCombos',
+    'strictOrganisationUnits',
+    'requireCategoryOptionCombo',
+    'requireAttributeOptionCombo',
+] as const
+export type StrictFlag = (typeof STRICT_FLAGS)[number]
+
+export interface IdSchemes {
+    dataElement: IdScheme
+    orgUnit: IdScheme
+    categoryOptionCombo: IdScheme
+    attributeOptionCombo: IdScheme
+    dataSet: IdScheme
+    /** Only the schemes the client named, for `importOptions.idSchemes`. */
+    given: Record<string, string>
+}
+
+export interface DataImportOptions {
+    dryRun: boolean
+    async: boolean
+    force: boolean
+    importStrategy: DataImportStrategy
+    idSchemes: IdSchemes
+    strict: Record<StrictFlag, boolean>
+    skipExistingCheck: boolean
+    skipAudit: boolean
+}
+
+export interface InputDataValue {
+    index: number
+    dataElement?: string
+    period?: string
+    orgUnit?: string
+    categoryOptionCombo?: string
+    attributeOptionCombo?: string
+    value?: string
+    comment?: string
+    followup?: boolean
+    deleted?: boolean
+}
+
+export interface InputDataValueSet {
+    dataSet?: string
+    period?: string
+    orgUnit?: string
+    attributeOptionCombo?: string
+    completeDate?: string
+    values: InputDataValue[]
+}
+
+const STRATEGIES: readonly DataImportStrategy[] = [
+    'CREATE_AND_UPDATE',
+    'CREATE',
+    'UPDATE',
+    'DELETE',
+]
+
+/** Params may come as query parameters or root attributes of the payload (§3.1). */
+export function parseOptions(query: URLSearchParams, root: JsonRecord): DataImportOptions {
+    const param = (name: string): string | undefined =>
+        asText(root[name]) ?? query.get(name) ?? undefined
+    const flag = (name: string): boolean => asBoolean(param(name)) ?? false
+    const strategyText = param('importStrategy')?.toUpperCase()
+    const importStrategy =
+        STRATEGIES.find((s) => s === strategyText) ??
+        (strategyText === 'NEW_AND_UPDATES' ? 'CREATE_AND_UPDATE' : 'CREATE_AND_UPDATE')
+    const given: Record<string, string> = {}
+    const scheme = (name: string): IdScheme | undefined => {
+        const parsed = parseIdScheme(param(name))
+        if (parsed) given[name] = param(name)?.toUpperCase() ?? ''
+        return parsed
+    }
+    const general = scheme('idScheme') ?? { type: 'UID' }
+    const strict: Record<StrictFlag, boolean> = {
+        strictPeriods: flag('strictPeriods'),
+        strictDataElements: flag('strictDataElements'),
+        strictCategoryOptionCombos: flag('strictCategoryOptionCombos'),
+        strictAttributeOptionCombos: flag('strictAttributeOptionCombos'),
+        strictOrganisationUnits: flag('strictOrganisationUnits'),
+        requireCategoryOptionCombo: flag('requireCategoryOptionCombo'),
+        requireAttributeOptionCombo: flag('requireAttributeOptionCombo'),
+    }
+    return {
+        dryRun: flag('dryRun'),
+        async: flag('async'),
+        force: flag('force'),
+        importStrategy,
+        idSchemes: {
+            dataElement: scheme('dataElementIdScheme') ?? general,
+            orgUnit: scheme('orgUnitIdScheme') ?? general,
+            categoryOptionCombo: scheme('categoryOptionComboIdScheme') ?? general,
+            attributeOptionCombo:
+                scheme('attributeOptionComboIdScheme') ??
+                scheme('categoryOptionComboIdScheme') ??
+                general,
+            dataSet: scheme('dataSetIdScheme') ?? general,
+            given,
+        },
+        strict,
+        skipExistingCheck: flag('skipExistingCheck'),
+        skipAudit: flag('skipAudit'),
+    }
+}
+
+export function parseDataValueSet(body: unknown): InputDataValueSet | undefined {
+    if (!isRecord(body)) return undefined
+    const rawValues = body.dataValues
+    if (rawValues !== undefined && !Array.isArray(rawValues)) return undefined
+    const values: InputDataValue[] = (rawValues ?? []).map((raw: unknown, index: number) => {
+        const v = isRecord(raw) ? raw : {}
+        return {
+            index,
+            dataElement: asString(v.dataElement),
+            period: asString(v.period),
+            orgUnit: asString(v.orgUnit),
+            categoryOptionCombo: asString(v.categoryOptionCombo),
+            attributeOptionCombo: asString(v.attributeOptionCombo),
+            value: asText(v.value),
+            comment: asString(v.comment),
+            followup: asBoolean(v.followup),
+            deleted: asBoolean(v.deleted),
+        }
+    })
+    return {
+        dataSet: asString(body.dataSet),
+        period: asString(body.period),
+        orgUnit: asString(body.orgUnit),
+        attributeOptionCombo: asString(body.attributeOptionCombo),
+        completeDate: asString(body.completeDate),
+        values,
+    }
+}

@@ -1,0 +1,85 @@
+import { ModelContext } from '../context'
+import { formatDateTime } from '../dates'
+import { JsonRecord, asString } from '../json'
+import { StoredDataValue, dataValueKey } from '../state'
+import { isNumericType, normaliseValue } from '../valueTypes'
+import { DataImportStrategy, InputDataValue } from './parse'
+
+export interface ValueTarget {
+    dataElement: JsonRecord
+    period: string
+    orgUnit: string
+    categoryOptionCombo: string
+    attributeOptionCombo: string
+}
+
+export type WriteOutcome = 'imported' | 'updated' | 'identical' | 'deleted' | 'ignored'
+
+function isInsignificantZero(dataElement: JsonRecord, value: string): boolean {
+    const valueType = asString(dataElement.valueType) ?? 'TEXT'
+    return isNumericType(valueType) && dataElement.zeroIsSignificant !== true && Number(value) === 0
+}
+
+/**
+ * DHIS2's write semantics for one value (§3.1 importCount): new values are imported; changes
+ * updated; empty values, `DELETE` and insignificant zeros delete an existing value and are
+ * ignored otherwise; strategy mismatches are ignored. The caller decides what `identical` counts as.
+ */
+export function writeValue(
+    ctx: ModelContext,
+    target: ValueTarget,
+    input: InputDataValue,
+    strategy: DataImportStrategy,
+    dryRun: boolean,
+    storedBy: string
+): WriteOutcome {
+    const ids = {
+        dataElement: String(target.dataElement.id),
+        period: target.period,
+        orgUnit: target.orgUnit,
+        categoryOptionCombo: target.categoryOptionCombo,
+        attributeOptionCombo: target.attributeOptionCombo,
+    }
+    const key = dataValueKey(ids)
+    const existing = ctx.state.dataValues[key]
+    const live = existing !== undefined && !existing.deleted
+    const valueType = asString(target.dataElement.valueType) ?? 'TEXT'
+    const value =
+        input.value === undefined || input.value === ''
+            ? undefined
+            : normaliseValue(valueType, input.value)
+    const stamp = formatDateTime(ctx.now())
+    const remove = (): WriteOutcome => {
+        if (!live) return 'ignored'
+        if (!dryRun) ctx.state.dataValues[key] = { ...existing, deleted: true, lastUpdated: stamp }
+        return 'deleted'
+    }
+    if (strategy === 'DELETE' || input.deleted === true) return remove()
+    if (value === undefined && input.comment === undefined) return remove()
+    if (value !== undefined && isInsignificantZero(target.dataElement, value)) return remove()
+    if (strategy === 'CREATE' && live) return 'ignored'
+    if (strategy === 'UPDATE' && !live) return 'ignored'
+    if (live) {
+        const identical =
+            existing.value === value &&
+            (input.comment === undefined || input.comment === existing.comment) &&
+            (input.followup === undefined || input.followup === existing.followup)
+        if (identical) return 'identical'
+    }
+    const stored: StoredDataValue = {
+        ...ids,
+        ...(value !== undefined ? { value } : {}),
+        ...(input.comment !== undefined
+            ? { comment: input.comment }
+            : live && existing.comment !== undefined
+              ? { comment: existing.comment }
+              : {}),
+        storedBy,
+        created: live ? existing.created : stamp,
+        lastUpdated: stamp,
+        followup: input.followup ?? (live ? existing.followup : false),
+        deleted: false,
+    }
+    if (!dryRun) ctx.state.dataValues[key] = stored
+    return live ? 'updated' : 'imported'
+}

@@ -1,0 +1,143 @@
+import { Resolve } from './fields'
+import { JsonRecord, isRecord } from './json'
+
+/** A metadata `filter=prop.path:op:value` (§3.8). */
+export interface MetadataFilter {
+    path: string[]
+    operator: string
+    value: string
+}
+
+const NO_VALUE_OPERATORS = new Set(['null', '!null', 'empty', '!empty'])
+
+export function parseFilter(text: string): MetadataFilter | undefined {
+    const first = text.indexOf(':')
+    if (first < 0) return undefined
+    const path = text.slice(0, first).split('.')
+    const rest = text.slice(first + 1)
+    const second = rest.indexOf(':')
+    const operator = (second < 0 ? rest : rest.slice(0, second)).toLowerCase()
+    const value = second < 0 ? '' : rest.slice(second + 1)
+    if (second < 0 && !NO_VALUE_OPERATORS.has(operator)) return undefined
+    return { path, operator, value }
+}
+
+function valuesAt(object: JsonRecord, path: string[], resolve: Resolve): unknown[] {
+    const [head, ...rest] = path
+    if (head === undefined) return [object]
+    const value = object[head]
+    if (value === undefined || value === null) return []
+    const items = Array.isArray(value) ? value : [value]
+    if (rest.length === 0) return items
+    return items.flatMap((item) =>
+        isRecord(item) ? valuesAt(resolve(head, item), rest, resolve) : []
+    )
+}
+
+function text(value: unknown): string | undefined {
+    if (typeof value === 'string') return value
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+    return undefined
+}
+
+function listValue(value: string): string[] {
+    const inner = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value
+    return inner.split(',')
+}
+
+function compare(operator: string, actual: string, expected: string): boolean {
+    const numeric = Number(actual) - Number(expected)
+    const ordered = Number.isNaN(numeric) ? actual.localeCompare(expected) : numeric
+    switch (operator) {
+        case 'eq':
+            return actual === expected
+        case 'ieq':
+            return actual.toLowerCase() === expected.toLowerCase()
+        case 'like':
+            return actual.includes(expected)
+        case 'ilike':
+        case 'token':
+            return actual.toLowerCase().includes(expected.toLowerCase())
+        case '$like':
+            return actual.startsWith(expected)
+        case '$ilike':
+            return actual.toLowerCase().startsWith(expected.toLowerCase())
+        case 'like$':
+            return actual.endsWith(expected)
+        case 'ilike$':
+            return actual.toLowerCase().endsWith(expected.toLowerCase())
+        case 'in':
+            return listValue(expected).includes(actual)
+        case 'gt':
+            return ordered > 0
+        case 'ge':
+            return ordered >= 0
+        case 'lt':
+            return ordered < 0
+        case 'le':
+            return ordered <= 0
+        default:
+            return false
+    }
+}
+
+const NEGATIONS: Readonly<Record<string, string>> = {
+    '!eq': 'eq',
+    ne: 'eq',
+    neq: 'eq',
+    '!like': 'like',
+    '!ilike': 'ilike',
+    '!in': 'in',
+    '!$like': '$like',
+    '!$ilike': '$ilike',
+    '!like$': 'like$',
+    '!ilike$': 'ilike$',
+}
+
+export function matchesFilter(
+    object: JsonRecord,
+    filter: MetadataFilter,
+    resolve: Resolve
+): boolean {
+    const values = valuesAt(object, filter.path, resolve)
+    switch (filter.operator) {
+        case 'null':
+            return values.length === 0
+        case '!null':
+            return values.length > 0
+        case 'empty':
+            return values.length === 0
+        case '!empty':
+            return values.length > 0
+    }
+    const negated = NEGATIONS[filter.operator]
+    const operator = negated ?? filter.operator
+    const hit = values.some((value) => {
+        const actual = text(value)
+        return actual !== undefined && compare(operator, actual, filter.value)
+    })
+    return negated ? !hit : hit
+}
+
+export function isKnownOperator(operator: string): boolean {
+    return (
+        NO_VALUE_OPERATORS.has(operator) ||
+        operator in NEGATIONS ||
+        [
+            'eq',
+            'ieq',
+            'like',
+            'ilike',
+            'token',
+            '$like',
+            '$ilike',
+            'like$',
+            'ilike$',
+            'in',
+            'gt',
+            'ge',
+            'lt',
+            'le',
+        ].includes(operator)
+    )
+}

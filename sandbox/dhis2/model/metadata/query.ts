@@ -1,0 +1,89 @@
+import { ApiRequest, ApiResponse } from '../../contract'
+import { Resolve, applyFields, parseFields } from '../fields'
+import { MetadataFilter, matchesFilter, parseFilter } from '../filters'
+import { JsonRecord, asString } from '../json'
+import { badRequest, notFound, respond } from '../webMessage'
+import { READABLE_TYPES, REFERENCE_TARGET, simpleKlass } from './schema'
+import { MetadataStore } from './store'
+
+export function referenceResolver(store: MetadataStore): Resolve {
+    return (property, item) => {
+        const target = REFERENCE_TARGET[property]
+        const object = target ? store.get(target, asString(item.id)) : undefined
+        return object && target ? store.view(target, object) : item
+    }
+}
+
+function positiveInt(value: string | null, fallback: number): number {
+    const parsed = Number(value)
+    return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback
+}
+
+function sortBy(objects: JsonRecord[], order: string | null): JsonRecord[] {
+    const [property = 'name', direction = 'asc'] =
+        (order ?? 'name:asc').split(',')[0]?.split(':') ?? []
+    const sign = direction.toLowerCase().startsWith('desc') ? -1 : 1
+    return [...objects].sort((a, b) => {
+        const left = String(a[property] ?? '')
+        const right = String(b[property] ?? '')
+        return sign * left.localeCompare(right)
+    })
+}
+
+/** `GET /api/{collection}` and `GET /api/{collection}/{id}` (§3.8). */
+export function queryMetadata(store: MetadataStore, request: ApiRequest): ApiResponse | undefined {
+    if (request.method !== 'GET') return undefined
+    const [collection, id, ...rest] = request.path.split('/')
+    if (!collection || !READABLE_TYPES.has(collection) || rest.length > 0) return undefined
+    const resolve = referenceResolver(store)
+    const query = request.query
+    if (id) {
+        const object = store.get(collection, id)
+        if (!object) {
+            return notFound(
+                `${simpleKlass(collection)} with id ${id} could not be found.`,
+                request.minor
+            )
+        }
+        const spec = parseFields(query.getAll('fields').join(',') || '*')
+        return respond(200, applyFields(store.view(collection, object), spec, resolve))
+    }
+    const filters: MetadataFilter[] = []
+    for (const text of query.getAll('filter')) {
+        const filter = parseFilter(text)
+        if (!filter) return badRequest(`Invalid filter: ${text}`)
+        filters.push(filter)
+    }
+    const anyOf = query.get('rootJunction')?.toUpperCase() === 'OR'
+    const views = store.list(collection).map((object) => store.view(collection, object))
+    const matching = sortBy(
+        views.filter((view) => {
+            if (filters.length === 0) return true
+            const hits = filters.map((filter) => matchesFilter(view, filter, resolve))
+            return anyOf ? hits.some(Boolean) : hits.every(Boolean)
+        }),
+        query.get('order')
+    )
+    const spec = parseFields(query.getAll('fields').join(',') || 'id,displayName')
+    const paging = query.get('paging') !== 'false' && query.get('skipPaging') !== 'true'
+    if (!paging) {
+        return respond(200, { [collection]: matching.map((v) => applyFields(v, spec, resolve)) })
+    }
+    const pageSize = positiveInt(query.get('pageSize'), 50)
+    const total = matching.length
+    const pageCount = Math.max(1, Math.ceil(total / pageSize))
+    const page = positiveInt(query.get('page'), 1)
+    const pageItems = matching.slice((page - 1) * pageSize, page * pageSize)
+    const link = (target: number) => {
+        const params = new URLSearchParams(query)
+        params.set('page', String(target))
+        return `${request.baseUrl}/api/${collection}?${params.toString()}`
+    }
+    const pager: JsonRecord = { page, pageCount, total, pageSize }
+    if (page > 1) pager.prevPage = link(page - 1)
+    if (page < pageCount) pager.nextPage = link(page + 1)
+    return respond(200, {
+        pager,
+        [collection]: pageItems.map((v) => applyFields(v, spec, resolve)),
+    })
+}

@@ -1,0 +1,85 @@
+import { asString, refId } from '../json'
+import { valueTypeError } from '../valueTypes'
+import { AttributeInput, TrackerType } from './payload'
+import { TrackerValidation } from './validation'
+
+/**
+ * Checks attribute values of a tracked entity or enrollment: existence (E1006), value type
+ * (E1007), option set (E1125) and uniqueness across all tracked entities (E1064).
+ */
+export function validateAttributeValues(
+    v: TrackerValidation,
+    trackerType: TrackerType,
+    uid: string,
+    trackedEntity: string | undefined,
+    orgUnit: string | undefined,
+    attributes: AttributeInput[]
+): void {
+    for (const input of attributes) {
+        const attributeId = input.attribute ?? 'null'
+        const attribute = v.ctx.store.get('trackedEntityAttributes', input.attribute)
+        if (!attribute) {
+            v.add('E1006', trackerType, uid, [attributeId])
+            continue
+        }
+        if (input.value === null) continue
+        const valueType = asString(attribute.valueType) ?? 'TEXT'
+        const error = valueTypeError(valueType, input.value)
+        if (error) {
+            v.add('E1007', trackerType, uid, [valueType, error])
+            continue
+        }
+        const optionSet = refId(attribute.optionSet)
+        const codes = optionSet ? v.ctx.store.optionCodes(optionSet) : undefined
+        const values = valueType === 'MULTI_TEXT' ? input.value.split(',') : [input.value]
+        if (codes && values.some((value) => !codes.includes(value))) {
+            v.add('E1125', trackerType, uid, [
+                input.value,
+                'TrackedEntityAttribute',
+                attributeId,
+                optionSet ?? '',
+            ])
+            continue
+        }
+        if (
+            attribute.unique === true &&
+            isTaken(
+                v,
+                attributeId,
+                input.value,
+                trackedEntity,
+                attribute.orgunitScope === true ? orgUnit : undefined
+            )
+        ) {
+            v.add('E1064', trackerType, uid, [input.value, attributeId])
+        }
+    }
+}
+
+function isTaken(
+    v: TrackerValidation,
+    attribute: string,
+    value: string,
+    owner: string | undefined,
+    orgUnit: string | undefined
+): boolean {
+    const stored = Object.values(v.ctx.state.trackedEntities).some(
+        (te) =>
+            !te.deleted &&
+            te.trackedEntity !== owner &&
+            (orgUnit === undefined || te.orgUnit === orgUnit) &&
+            te.attributes.some((a) => a.attribute === attribute && a.value === value)
+    )
+    if (stored) return true
+    // Within the payload, the first tracked entity to claim a value keeps it.
+    const claims = [
+        ...v.bundle.trackedEntities.flatMap((te) =>
+            te.attributes.map((a) => ({ owner: te.uid, a }))
+        ),
+        ...v.bundle.enrollments.flatMap((en) =>
+            en.attributes.map((a) => ({ owner: en.trackedEntity, a }))
+        ),
+    ].filter(({ a }) => a.attribute === attribute && a.value === value)
+    const first = claims[0]
+    return first !== undefined && first.owner !== owner
+}

@@ -1,0 +1,194 @@
+import { formatDateTime, normaliseDateTime } from '../dates'
+import { refId } from '../json'
+import { DEFAULT_COC } from '../metadata/schema'
+import { StoredAttributeValue, StoredEventDataValue } from '../state'
+import { AttributeInput, TrackerType } from './payload'
+import { TrackerValidation } from './validation'
+
+export interface TypeOutcome {
+    created: string[]
+    updated: string[]
+    deleted: string[]
+}
+
+export type CommitOutcome = Record<TrackerType, TypeOutcome>
+
+const emptyOutcome = (): TypeOutcome => ({ created: [], updated: [], deleted: [] })
+
+function mergeAttributes(
+    current: StoredAttributeValue[],
+    inputs: AttributeInput[],
+    stamp: string
+): StoredAttributeValue[] {
+    const merged = [...current]
+    for (const input of inputs) {
+        if (!input.attribute) continue
+        const at = merged.findIndex((a) => a.attribute === input.attribute)
+        if (input.value === null) {
+            if (at >= 0) merged.splice(at, 1)
+            continue
+        }
+        const previous = merged[at]
+        const next = {
+            attribute: input.attribute,
+            value: input.value,
+            createdAt: previous?.createdAt ?? stamp,
+            updatedAt: stamp,
+        }
+        if (previous) merged[at] = next
+        else merged.push(next)
+    }
+    return merged
+}
+
+/** Writes the valid objects (all of them under atomicMode ALL, where there are none invalid). */
+export function commitBundle(v: TrackerValidation): CommitOutcome {
+    const { state, store } = v.ctx
+    const stamp = formatDateTime(v.ctx.now())
+    const outcome: CommitOutcome = {
+        TRACKED_ENTITY: emptyOutcome(),
+        ENROLLMENT: emptyOutcome(),
+        EVENT: emptyOutcome(),
+        RELATIONSHIP: emptyOutcome(),
+    }
+    const record = (type: TrackerType, uid: string) => {
+        const action = v.actionOf(type, uid)
+        if (action === 'CREATE') outcome[type].created.push(uid)
+        else if (action === 'UPDATE') outcome[type].updated.push(uid)
+        else if (action === 'DELETE') outcome[type].deleted.push(uid)
+        return action
+    }
+    for (const te of v.bundle.trackedEntities) {
+        if (v.isInvalid('TRACKED_ENTITY', te.uid)) continue
+        const action = record('TRACKED_ENTITY', te.uid)
+        const existing = state.trackedEntities[te.uid]
+        if (action === 'DELETE' && existing) {
+            existing.deleted = true
+            existing.updatedAt = stamp
+            for (const en of Object.values(state.enrollments))
+                if (en.trackedEntity === te.uid) en.deleted = true
+            for (const ev of Object.values(state.events))
+                if (ev.trackedEntity === te.uid) ev.deleted = true
+            continue
+        }
+        state.trackedEntities[te.uid] = {
+            trackedEntity: te.uid,
+            trackedEntityType: te.trackedEntityType ?? existing?.trackedEntityType ?? '',
+            orgUnit: te.orgUnit ?? existing?.orgUnit ?? '',
+            createdAt: existing?.createdAt ?? stamp,
+            updatedAt: stamp,
+            inactive: te.inactive ?? existing?.inactive ?? false,
+            deleted: false,
+            attributes: mergeAttributes(existing?.attributes ?? [], te.attributes, stamp),
+        }
+    }
+    for (const en of v.bundle.enrollments) {
+        if (v.isInvalid('ENROLLMENT', en.uid)) continue
+        const action = record('ENROLLMENT', en.uid)
+        const existing = state.enrollments[en.uid]
+        if (action === 'DELETE' && existing) {
+            existing.deleted = true
+            existing.updatedAt = stamp
+            for (const ev of Object.values(state.events))
+                if (ev.enrollment === en.uid) ev.deleted = true
+            continue
+        }
+        const status = en.status ?? existing?.status ?? 'ACTIVE'
+        const occurredAt = en.occurredAt ? normaliseDateTime(en.occurredAt) : undefined
+        const trackedEntity = en.trackedEntity ?? existing?.trackedEntity ?? ''
+        state.enrollments[en.uid] = {
+            enrollment: en.uid,
+            trackedEntity,
+            program: en.program ?? existing?.program ?? '',
+            orgUnit: en.orgUnit ?? existing?.orgUnit ?? '',
+            status,
+            enrolledAt: normaliseDateTime(en.enrolledAt ?? '') ?? existing?.enrolledAt ?? stamp,
+            ...(occurredAt
+                ? { occurredAt }
+                : existing?.occurredAt
+                  ? { occurredAt: existing.occurredAt }
+                  : {}),
+            ...(status === 'COMPLETED' ? { completedAt: existing?.completedAt ?? stamp } : {}),
+            createdAt: existing?.createdAt ?? stamp,
+            updatedAt: stamp,
+            followUp: en.followUp ?? existing?.followUp ?? false,
+            deleted: false,
+        }
+        // Enrollment attributes are tracked entity attribute values in DHIS2.
+        const owner = state.trackedEntities[trackedEntity]
+        if (owner && en.attributes.length > 0)
+            owner.attributes = mergeAttributes(owner.attributes, en.attributes, stamp)
+    }
+    for (const ev of v.bundle.events) {
+        if (v.isInvalid('EVENT', ev.uid)) continue
+        const action = record('EVENT', ev.uid)
+        const existing = state.events[ev.uid]
+        if (action === 'DELETE' && existing) {
+            existing.deleted = true
+            existing.updatedAt = stamp
+            continue
+        }
+        const stage = store.get('programStages', ev.programStage)
+        const enrollment = ev.enrollment ? state.enrollments[ev.enrollment] : undefined
+        const status = ev.status ?? existing?.status ?? 'ACTIVE'
+        const values: StoredEventDataValue[] = [...(existing?.dataValues ?? [])]
+        for (const dv of ev.dataValues) {
+            if (!dv.dataElement) continue
+            const at = values.findIndex((x) => x.dataElement === dv.dataElement)
+            if (dv.value === null) {
+                if (at >= 0) values.splice(at, 1)
+                continue
+            }
+            const next = {
+                dataElement: dv.dataElement,
+                value: dv.value,
+                createdAt: values[at]?.createdAt ?? stamp,
+                updatedAt: stamp,
+                providedElsewhere: false,
+            }
+            if (at >= 0) values[at] = next
+            else values.push(next)
+        }
+        const occurredAt = ev.occurredAt ? normaliseDateTime(ev.occurredAt) : existing?.occurredAt
+        const scheduledAt = ev.scheduledAt
+            ? normaliseDateTime(ev.scheduledAt)
+            : existing?.scheduledAt
+        state.events[ev.uid] = {
+            event: ev.uid,
+            ...(ev.enrollment ? { enrollment: ev.enrollment } : {}),
+            ...(enrollment ? { trackedEntity: enrollment.trackedEntity } : {}),
+            program: ev.program ?? refId(stage?.program) ?? existing?.program ?? '',
+            programStage: ev.programStage ?? existing?.programStage ?? '',
+            orgUnit: ev.orgUnit ?? existing?.orgUnit ?? '',
+            status,
+            ...(occurredAt ? { occurredAt } : {}),
+            ...(scheduledAt ? { scheduledAt } : {}),
+            ...(status === 'COMPLETED' ? { completedAt: existing?.completedAt ?? stamp } : {}),
+            attributeOptionCombo:
+                ev.attributeOptionCombo ?? existing?.attributeOptionCombo ?? DEFAULT_COC,
+            createdAt: existing?.createdAt ?? stamp,
+            updatedAt: stamp,
+            deleted: false,
+            dataValues: values,
+        }
+    }
+    for (const rel of v.bundle.relationships) {
+        if (v.isInvalid('RELATIONSHIP', rel.uid)) continue
+        const action = record('RELATIONSHIP', rel.uid)
+        const existing = state.relationships[rel.uid]
+        if (action === 'DELETE' && existing) {
+            existing.deleted = true
+            continue
+        }
+        state.relationships[rel.uid] = {
+            relationship: rel.uid,
+            relationshipType: rel.relationshipType ?? '',
+            from: rel.from ?? {},
+            to: rel.to ?? {},
+            createdAt: existing?.createdAt ?? stamp,
+            updatedAt: stamp,
+            deleted: false,
+        }
+    }
+    return outcome
+}

@@ -1,0 +1,62 @@
+import { ApiRequest, ApiResponse } from '../../contract'
+import { ModelContext } from '../context'
+import { JobQueue } from '../jobs'
+import { badRequest, notFound, respond, webMessage } from '../webMessage'
+import { jobParameters, parseTrackerParams, runTrackerImport } from './import'
+import { parseTrackerPayload } from './payload'
+import { getTrackerObject, queryEnrollments, queryEvents, queryTrackedEntities } from './query'
+import { completionMessage } from './report'
+
+/** Async `response.responseType` per version (§3.2, §7). */
+function jobResponseType(minor: number): string | undefined {
+    if (minor <= 40) return 'TrackerJob'
+    if (minor === 41) return undefined
+    return 'TrackerJobWebMessageResponse'
+}
+
+/** `POST /api/tracker`, its job endpoints, and the tracker export endpoints (§3.2, §3.3). */
+export function handleTracker(
+    ctx: ModelContext,
+    jobs: JobQueue,
+    request: ApiRequest
+): ApiResponse | undefined {
+    const { path, method, minor } = request
+    if (path === 'tracker' && method === 'POST') {
+        const bundle = parseTrackerPayload(request.body)
+        if (!bundle) return badRequest('Request body must be a JSON object')
+        const params = parseTrackerParams(request.query)
+        if (request.query.get('async') === 'false') {
+            const { report, status } = runTrackerImport(ctx, request.user, bundle, params)
+            return respond(status === 'ERROR' ? 409 : 200, report)
+        }
+        const id = jobs.submit('TRACKER_IMPORT_JOB', jobParameters(request.user, params), () => {
+            const { report, stats, status } = runTrackerImport(ctx, request.user, bundle, params)
+            return { report, completionMessage: completionMessage(status, stats) }
+        })
+        const location = `${request.baseUrl}/api/tracker/jobs/${id}`
+        const responseType = jobResponseType(minor)
+        return respond(
+            200,
+            webMessage(200, 'OK', 'Tracker job added', {
+                response: { ...(responseType ? { responseType } : {}), id, location },
+            }),
+            { Location: location }
+        )
+    }
+    if (method !== 'GET') return undefined
+    const job = /^tracker\/jobs\/([^/]+)(\/report)?$/.exec(path)
+    if (job) {
+        const id = job[1] ?? ''
+        if (!job[2]) return respond(200, jobs.notifications('TRACKER_IMPORT_JOB', id) ?? [])
+        const report = jobs.report('TRACKER_IMPORT_JOB', id)
+        if (!report?.ready)
+            return notFound(`Import report for job with uid ${id} not found or not ready`, minor)
+        return respond(200, report.report)
+    }
+    if (path === 'tracker/trackedEntities') return queryTrackedEntities(ctx, request)
+    if (path === 'tracker/enrollments') return queryEnrollments(ctx, request)
+    if (path === 'tracker/events') return queryEvents(ctx, request)
+    const single = /^tracker\/(trackedEntities|enrollments|events)\/([^/]+)$/.exec(path)
+    if (single) return getTrackerObject(ctx, request, single[1] ?? '', single[2] ?? '')
+    return undefined
+}

@@ -1,0 +1,152 @@
+import { JsonRecord, asBoolean, asString, asText, isRecord, records } from '../json'
+import { generateUid } from '../uid'
+
+export type TrackerType = 'TRACKED_ENTITY' | 'ENROLLMENT' | 'EVENT' | 'RELATIONSHIP'
+
+export interface AttributeInput {
+    attribute?: string
+    /** null deletes the value (§3.2). */
+    value: string | null
+}
+
+export interface TrackedEntityInput {
+    uid: string
+    trackedEntityType?: string
+    orgUnit?: string
+    inactive?: boolean
+    attributes: AttributeInput[]
+}
+
+export interface EnrollmentInput {
+    uid: string
+    trackedEntity?: string
+    program?: string
+    orgUnit?: string
+    status?: string
+    enrolledAt?: string
+    occurredAt?: string
+    followUp?: boolean
+    attributes: AttributeInput[]
+}
+
+export interface DataValueInput {
+    dataElement?: string
+    value: string | null
+}
+
+export interface EventInput {
+    uid: string
+    enrollment?: string
+    program?: string
+    programStage?: string
+    orgUnit?: string
+    status?: string
+    occurredAt?: string
+    scheduledAt?: string
+    attributeOptionCombo?: string
+    dataValues: DataValueInput[]
+}
+
+export interface RelationshipInput {
+    uid: string
+    relationshipType?: string
+    from?: JsonRecord
+    to?: JsonRecord
+}
+
+export interface TrackerBundle {
+    trackedEntities: TrackedEntityInput[]
+    enrollments: EnrollmentInput[]
+    events: EventInput[]
+    relationships: RelationshipInput[]
+}
+
+const uidOrNew = (value: unknown): string => asString(value) ?? generateUid()
+const nullableText = (value: unknown): string | null => asText(value) ?? null
+
+function attributes(value: unknown): AttributeInput[] {
+    return records(value).map((a) => ({
+        attribute: asString(a.attribute),
+        value: nullableText(a.value),
+    }))
+}
+
+/** Accepts the nested and the flat payload (§3.2); DHIS2 assigns UIDs to objects sent without one. */
+export function parseTrackerPayload(body: unknown): TrackerBundle | undefined {
+    if (!isRecord(body)) return undefined
+    const bundle: TrackerBundle = {
+        trackedEntities: [],
+        enrollments: [],
+        events: [],
+        relationships: [],
+    }
+    const addRelationships = (value: unknown) => {
+        for (const r of records(value)) {
+            bundle.relationships.push({
+                uid: uidOrNew(r.relationship),
+                relationshipType: asString(r.relationshipType),
+                from: isRecord(r.from) ? r.from : undefined,
+                to: isRecord(r.to) ? r.to : undefined,
+            })
+        }
+    }
+    const addEvent = (e: JsonRecord, enrollment?: EnrollmentInput) => {
+        bundle.events.push({
+            uid: uidOrNew(e.event),
+            enrollment: asString(e.enrollment) ?? enrollment?.uid,
+            program: asString(e.program) ?? enrollment?.program,
+            programStage: asString(e.programStage),
+            orgUnit: asString(e.orgUnit),
+            status: asString(e.status),
+            occurredAt: asString(e.occurredAt),
+            scheduledAt: asString(e.scheduledAt),
+            attributeOptionCombo: asString(e.attributeOptionCombo),
+            dataValues: records(e.dataValues).map((dv) => ({
+                dataElement: asString(dv.dataElement),
+                value: nullableText(dv.value),
+            })),
+        })
+        addRelationships(e.relationships)
+    }
+    const addEnrollment = (en: JsonRecord, trackedEntity?: string) => {
+        const enrollment: EnrollmentInput = {
+            uid: uidOrNew(en.enrollment),
+            trackedEntity: asString(en.trackedEntity) ?? trackedEntity,
+            program: asString(en.program),
+            orgUnit: asString(en.orgUnit),
+            status: asString(en.status),
+            enrolledAt: asString(en.enrolledAt),
+            occurredAt: asString(en.occurredAt),
+            followUp: asBoolean(en.followUp),
+            attributes: attributes(en.attributes),
+        }
+        bundle.enrollments.push(enrollment)
+        for (const e of records(en.events)) addEvent(e, enrollment)
+        addRelationships(en.relationships)
+    }
+    for (const te of records(body.trackedEntities)) {
+        const uid = uidOrNew(te.trackedEntity)
+        bundle.trackedEntities.push({
+            uid,
+            trackedEntityType: asString(te.trackedEntityType),
+            orgUnit: asString(te.orgUnit),
+            inactive: asBoolean(te.inactive),
+            attributes: attributes(te.attributes),
+        })
+        for (const en of records(te.enrollments)) addEnrollment(en, uid)
+        addRelationships(te.relationships)
+    }
+    for (const en of records(body.enrollments)) addEnrollment(en)
+    for (const e of records(body.events)) addEvent(e)
+    addRelationships(body.relationships)
+    return bundle
+}
+
+export function countObjects(bundle: TrackerBundle): number {
+    return (
+        bundle.trackedEntities.length +
+        bundle.enrollments.length +
+        bundle.events.length +
+        bundle.relationships.length
+    )
+}

@@ -1,0 +1,130 @@
+import { ModelContext } from '../context'
+import { JsonRecord, asString, records, refId } from '../json'
+import { StoredEnrollment, StoredEvent, StoredTrackedEntity } from '../state'
+
+export function eventJson(ctx: ModelContext, ev: StoredEvent): JsonRecord {
+    return {
+        event: ev.event,
+        status: ev.status,
+        program: ev.program,
+        programStage: ev.programStage,
+        ...(ev.enrollment ? { enrollment: ev.enrollment } : {}),
+        ...(ev.trackedEntity ? { trackedEntity: ev.trackedEntity } : {}),
+        orgUnit: ev.orgUnit,
+        ...(ev.occurredAt ? { occurredAt: ev.occurredAt } : {}),
+        ...(ev.scheduledAt ? { scheduledAt: ev.scheduledAt } : {}),
+        followUp: false,
+        deleted: ev.deleted,
+        createdAt: ev.createdAt,
+        createdAtClient: ev.createdAt,
+        updatedAt: ev.updatedAt,
+        updatedAtClient: ev.updatedAt,
+        attributeOptionCombo: ev.attributeOptionCombo,
+        attributeCategoryOptions: refIdsOfCoc(ctx, ev.attributeOptionCombo),
+        ...(ev.completedAt ? { completedAt: ev.completedAt } : {}),
+        dataValues: ev.dataValues.map((dv) => ({ ...dv })),
+        relationships: [],
+        notes: [],
+    }
+}
+
+function refIdsOfCoc(ctx: ModelContext, coc: string): string {
+    return records(ctx.store.get('categoryOptionCombos', coc)?.categoryOptions)
+        .map((o) => refId(o))
+        .join(';')
+}
+
+function attributeJson(
+    ctx: ModelContext,
+    a: { attribute: string; value: string; createdAt: string; updatedAt: string }
+): JsonRecord {
+    const meta = ctx.store.get('trackedEntityAttributes', a.attribute)
+    return {
+        attribute: a.attribute,
+        ...(meta?.code !== undefined ? { code: meta.code } : {}),
+        ...(meta?.name !== undefined ? { displayName: meta.name } : {}),
+        createdAt: a.createdAt,
+        updatedAt: a.updatedAt,
+        valueType: asString(meta?.valueType) ?? 'TEXT',
+        value: a.value,
+    }
+}
+
+function programAttributeIds(ctx: ModelContext, program: string): Set<string> {
+    return new Set(
+        records(ctx.store.get('programs', program)?.programTrackedEntityAttributes)
+            .map((p) => refId(p.trackedEntityAttribute))
+            .filter((id): id is string => id !== undefined)
+    )
+}
+
+export function enrollmentJson(ctx: ModelContext, en: StoredEnrollment): JsonRecord {
+    const te = ctx.state.trackedEntities[en.trackedEntity]
+    const allowed = programAttributeIds(ctx, en.program)
+    return {
+        enrollment: en.enrollment,
+        createdAt: en.createdAt,
+        createdAtClient: en.createdAt,
+        updatedAt: en.updatedAt,
+        updatedAtClient: en.updatedAt,
+        trackedEntity: en.trackedEntity,
+        program: en.program,
+        status: en.status,
+        orgUnit: en.orgUnit,
+        enrolledAt: en.enrolledAt,
+        ...(en.occurredAt ? { occurredAt: en.occurredAt } : {}),
+        ...(en.completedAt ? { completedAt: en.completedAt } : {}),
+        ...(ctx.minor >= 43 ? { attributeOptionCombo: 'HllvX50cXC0' } : {}),
+        followUp: en.followUp,
+        deleted: en.deleted,
+        events: Object.values(ctx.state.events)
+            .filter((ev) => ev.enrollment === en.enrollment && !ev.deleted)
+            .map((ev) => eventJson(ctx, ev)),
+        relationships: [],
+        attributes: (te?.attributes ?? [])
+            .filter((a) => allowed.has(a.attribute))
+            .map((a) => attributeJson(ctx, a)),
+        notes: [],
+    }
+}
+
+/** A tracked entity as `GET /api/tracker/trackedEntities` shows it (§3.3). */
+export function trackedEntityJson(
+    ctx: ModelContext,
+    te: StoredTrackedEntity,
+    program?: string
+): JsonRecord {
+    const type = ctx.store.get('trackedEntityTypes', te.trackedEntityType)
+    const visible = new Set(
+        records(type?.trackedEntityTypeAttributes).map((t) => refId(t.trackedEntityAttribute))
+    )
+    if (program) for (const id of programAttributeIds(ctx, program)) visible.add(id)
+    const enrollments = Object.values(ctx.state.enrollments).filter(
+        (en) =>
+            en.trackedEntity === te.trackedEntity &&
+            !en.deleted &&
+            (!program || en.program === program)
+    )
+    return {
+        trackedEntity: te.trackedEntity,
+        trackedEntityType: te.trackedEntityType,
+        createdAt: te.createdAt,
+        createdAtClient: te.createdAt,
+        updatedAt: te.updatedAt,
+        updatedAtClient: te.updatedAt,
+        orgUnit: te.orgUnit,
+        inactive: te.inactive,
+        deleted: te.deleted,
+        potentialDuplicate: false,
+        attributes: te.attributes
+            .filter((a) => visible.has(a.attribute))
+            .map((a) => attributeJson(ctx, a)),
+        enrollments: enrollments.map((en) => enrollmentJson(ctx, en)),
+        relationships: [],
+        programOwners: enrollments.map((en) => ({
+            orgUnit: en.orgUnit,
+            trackedEntity: te.trackedEntity,
+            program: en.program,
+        })),
+    }
+}

@@ -1,0 +1,104 @@
+import { SandboxUser } from '../../contract'
+import { ModelContext } from '../context'
+import { records, refId } from '../json'
+import { isUid } from '../uid'
+import { validateAttributeValues } from './attributes'
+import { TrackerBundle } from './payload'
+import { validateEnrollments } from './validateEnrollment'
+import { validateEvents, validateRelationships } from './validateEvent'
+import { TrackerStrategy, TrackerValidation } from './validation'
+
+/** Runs every validator over the bundle; dependants of invalid objects fail with E5000. */
+export function validateBundle(
+    ctx: ModelContext,
+    user: SandboxUser,
+    bundle: TrackerBundle,
+    strategy: TrackerStrategy
+): TrackerValidation {
+    const v = new TrackerValidation(ctx, user, bundle, strategy)
+    validateTrackedEntities(v)
+    validateEnrollments(v)
+    validateEvents(v)
+    validateRelationships(v)
+    for (const en of bundle.enrollments) {
+        if (
+            !v.isInvalid('ENROLLMENT', en.uid) &&
+            en.trackedEntity &&
+            v.isInvalid('TRACKED_ENTITY', en.trackedEntity)
+        ) {
+            v.add('E5000', 'ENROLLMENT', en.uid, [
+                'enrollment',
+                en.uid,
+                'trackedEntity',
+                en.trackedEntity,
+            ])
+        }
+    }
+    for (const ev of bundle.events) {
+        if (
+            !v.isInvalid('EVENT', ev.uid) &&
+            ev.enrollment &&
+            v.isInvalid('ENROLLMENT', ev.enrollment)
+        ) {
+            v.add('E5000', 'EVENT', ev.uid, ['event', ev.uid, 'enrollment', ev.enrollment])
+        }
+    }
+    return v
+}
+
+function validateTrackedEntities(v: TrackerValidation): void {
+    const { store, state } = v.ctx
+    for (const te of v.bundle.trackedEntities) {
+        const add = (code: string, args: string[]) => v.add(code, 'TRACKED_ENTITY', te.uid, args)
+        if (!isUid(te.uid)) {
+            add('E1048', ['TrackedEntity', te.uid])
+            continue
+        }
+        const existing = state.trackedEntities[te.uid]
+        const action = v.action('TRACKED_ENTITY', te.uid, existing !== undefined)
+        if (action === 'CREATE' && existing) {
+            add(existing.deleted ? 'E1114' : 'E1002', [te.uid])
+            continue
+        }
+        if (action !== 'CREATE' && !existing) {
+            add('E1063', [te.uid])
+            continue
+        }
+        if (existing?.deleted) {
+            add('E1114', [te.uid])
+            continue
+        }
+        if (action === 'DELETE') {
+            const hasEnrollments = Object.values(state.enrollments).some(
+                (en) => en.trackedEntity === te.uid && !en.deleted
+            )
+            if (hasEnrollments && !v.hasAuthority('F_TEI_CASCADE_DELETE'))
+                add('E1100', [v.user.id, te.uid])
+            if (existing && !v.inCaptureScope(existing.orgUnit))
+                add('E1000', [v.user.id, existing.orgUnit])
+            continue
+        }
+        if (!te.trackedEntityType) add('E1121', ['trackedEntityType'])
+        if (!te.orgUnit) add('E1121', ['orgUnit'])
+        const type = store.get('trackedEntityTypes', te.trackedEntityType)
+        if (te.trackedEntityType && !type) add('E1005', [te.trackedEntityType])
+        if (existing && te.trackedEntityType && existing.trackedEntityType !== te.trackedEntityType)
+            add('E1126', ['trackedEntityType'])
+        if (te.orgUnit && !store.get('organisationUnits', te.orgUnit)) add('E1049', [te.orgUnit])
+        else if (te.orgUnit && !v.inCaptureScope(te.orgUnit)) add('E1000', [v.user.id, te.orgUnit])
+        validateAttributeValues(v, 'TRACKED_ENTITY', te.uid, te.uid, te.orgUnit, te.attributes)
+        if (!type) continue
+        const present = new Set(existing?.attributes.map((a) => a.attribute) ?? [])
+        for (const a of te.attributes) {
+            if (!a.attribute) continue
+            if (a.value === null) present.delete(a.attribute)
+            else present.add(a.attribute)
+        }
+        for (const tta of records(type.trackedEntityTypeAttributes)) {
+            const attribute = refId(tta.trackedEntityAttribute)
+            if (tta.mandatory === true && attribute && !present.has(attribute)) {
+                add('E1090', [attribute, String(type.id), te.uid])
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import { parseDateTime } from '../dates'
+import { records, refId } from '../json'
+import { isUid } from '../uid'
+import { validateAttributeValues } from './attributes'
+import { TrackerValidation } from './validation'
+
+const ENROLLMENT_STATUSES = ['ACTIVE', 'COMPLETED', 'CANCELLED']
+
+export function validateEnrollments(v: TrackerValidation): void {
+    const { store, state } = v.ctx
+    const now = v.ctx.now().getTime()
+    v.bundle.enrollments.forEach((en, position) => {
+        const add = (code: string, args: string[]) => v.add(code, 'ENROLLMENT', en.uid, args)
+        if (!isUid(en.uid)) return add('E1048', ['Enrollment', en.uid])
+        const existing = state.enrollments[en.uid]
+        const action = v.action('ENROLLMENT', en.uid, existing !== undefined)
+        if (action === 'CREATE' && existing)
+            return add(existing.deleted ? 'E1113' : 'E1080', [en.uid])
+        if (action !== 'CREATE' && !existing) return add('E1081', [en.uid])
+        if (existing?.deleted) return add('E1113', [en.uid])
+        if (action === 'DELETE') {
+            const hasEvents = Object.values(state.events).some(
+                (e) => e.enrollment === en.uid && !e.deleted
+            )
+            if (hasEvents && !v.hasAuthority('F_ENROLLMENT_CASCADE_DELETE'))
+                add('E1103', [v.user.id, en.uid])
+            if (existing && !v.inCaptureScope(existing.orgUnit))
+                add('E1000', [v.user.id, existing.orgUnit])
+            return
+        }
+        if (!en.program) add('E1122', ['program'])
+        if (!en.orgUnit) add('E1122', ['orgUnit'])
+        if (!en.trackedEntity) add('E1122', ['trackedEntity'])
+        const program = store.get('programs', en.program)
+        if (en.program && !program) add('E1069', [en.program])
+        if (existing && en.program && existing.program !== en.program) add('E1127', ['program'])
+        if (en.orgUnit && !store.get('organisationUnits', en.orgUnit)) add('E1070', [en.orgUnit])
+        else if (en.orgUnit && !v.inCaptureScope(en.orgUnit)) add('E1000', [v.user.id, en.orgUnit])
+        if (en.status && !ENROLLMENT_STATUSES.includes(en.status)) add('E1122', ['status'])
+        const enrolledAt = en.enrolledAt ? parseDateTime(en.enrolledAt) : undefined
+        if (!enrolledAt) add('E1025', [en.enrolledAt ?? 'null'])
+        const occurredAt = en.occurredAt ? parseDateTime(en.occurredAt) : undefined
+        if (en.occurredAt !== undefined && !occurredAt) add('E1023', [en.occurredAt])
+        else if (!en.occurredAt && program?.displayIncidentDate === true) add('E1023', ['null'])
+        if (
+            program &&
+            enrolledAt &&
+            program.selectEnrollmentDatesInFuture !== true &&
+            enrolledAt.getTime() > now
+        )
+            add('E1020', [en.enrolledAt ?? ''])
+        if (
+            program &&
+            occurredAt &&
+            program.selectIncidentDatesInFuture !== true &&
+            occurredAt.getTime() > now
+        )
+            add('E1021', [en.occurredAt ?? ''])
+        const payloadTe = v.bundle.trackedEntities.find((te) => te.uid === en.trackedEntity)
+        const storedTe = en.trackedEntity ? state.trackedEntities[en.trackedEntity] : undefined
+        if (en.trackedEntity && !payloadTe && (!storedTe || storedTe.deleted))
+            add('E1068', [en.trackedEntity])
+        if (!program) return
+        const programId = String(program.id)
+        if (program.programType === 'WITHOUT_REGISTRATION') add('E1014', [programId])
+        if (en.orgUnit && !records(program.organisationUnits).some((o) => refId(o) === en.orgUnit))
+            add('E1041', [en.orgUnit, programId])
+        const teType = payloadTe?.trackedEntityType ?? storedTe?.trackedEntityType
+        if (
+            teType &&
+            refId(program.trackedEntityType) &&
+            teType !== refId(program.trackedEntityType)
+        )
+            add('E1022', [en.trackedEntity ?? '', programId])
+        if (action === 'CREATE' && en.trackedEntity) {
+            const others = [
+                ...Object.values(state.enrollments)
+                    .filter((o) => !o.deleted)
+                    .map((o) => ({ te: o.trackedEntity, program: o.program, status: o.status })),
+                ...v.bundle.enrollments
+                    .slice(0, position)
+                    .filter((o) => !v.isInvalid('ENROLLMENT', o.uid))
+                    .map((o) => ({
+                        te: o.trackedEntity,
+                        program: o.program,
+                        status: o.status ?? 'ACTIVE',
+                    })),
+            ].filter((o) => o.te === en.trackedEntity && o.program === programId)
+            if (program.onlyEnrollOnce === true && others.length > 0)
+                add('E1016', [en.trackedEntity, programId])
+            else if (
+                (en.status ?? 'ACTIVE') === 'ACTIVE' &&
+                others.some((o) => o.status === 'ACTIVE')
+            )
+                add('E1015', [en.trackedEntity, programId])
+        }
+        const programAttributes = records(program.programTrackedEntityAttributes)
+        const allowed = new Set(programAttributes.map((p) => refId(p.trackedEntityAttribute)))
+        for (const a of en.attributes)
+            if (a.attribute && !allowed.has(a.attribute))
+                add('E1019', [`${a.attribute}=${a.value ?? ''}`])
+        validateAttributeValues(
+            v,
+            'ENROLLMENT',
+            en.uid,
+            en.trackedEntity,
+            en.orgUnit,
+            en.attributes.filter((a) => allowed.has(a.attribute))
+        )
+        const present = new Set<string>()
+        for (const a of [
+            ...(storedTe?.attributes ?? []),
+            ...(payloadTe?.attributes ?? []),
+            ...en.attributes,
+        ]) {
+            if (!a.attribute) continue
+            if (a.value === null) present.delete(a.attribute)
+            else present.add(a.attribute)
+        }
+        for (const p of programAttributes) {
+            const attribute = refId(p.trackedEntityAttribute)
+            if (p.mandatory === true && attribute && !present.has(attribute))
+                add('E1018', [attribute, programId, en.uid])
+        }
+    })
+}

@@ -1,0 +1,292 @@
+import { effectiveLimit, type Route, type ServerContext } from '../context'
+import { addEvents } from '../eventAdd'
+import type { Facility } from '../geography'
+import { ClientSlot } from '../generator/layout'
+import { EVENT_TYPES, type PlannedEvent } from '../generator/plan'
+import { containerError, jsonReply, methodNotAllowed, param, parseLong, type Reply } from '../http'
+import { isObject, str, type Json, type JsonObject } from '../json'
+import type { EventQuery } from '../store'
+
+/** EventResource (reference §2.1, §2.2). */
+
+interface SyncFilter {
+    team?: string
+    teamIds?: string[]
+    providerIds?: string[]
+    locationIds?: string[]
+    baseEntityId?: string
+}
+
+const list = (value: string | undefined): string[] | undefined =>
+    value === undefined ? undefined : value.split(',').map((v) => v.trim())
+
+class SyncError extends Error {}
+
+const GENERATED_TYPES: string[] = Object.values(EVENT_TYPES)
+
+function syncQuery(
+    context: ServerContext,
+    filter: SyncFilter,
+    after: number,
+    limit: number
+): EventQuery {
+    const matchFacility = (f: Facility): boolean =>
+        (filter.locationIds === undefined || filter.locationIds.includes(f.locationId)) &&
+        (filter.providerIds === undefined || filter.providerIds.includes(f.providerId)) &&
+        (filter.teamIds === undefined || filter.teamIds.includes(f.teamId)) &&
+        (filter.team === undefined || filter.team === f.team)
+    const facilityOk = context.geography.facilities.map(matchFacility)
+    const byTeam = filter.team !== undefined || filter.teamIds !== undefined
+    const entity = filter.baseEntityId
+        ? context.store.dataset.clientByEntityId(filter.baseEntityId)
+        : undefined
+    const entityKind =
+        entity?.slot === ClientSlot.Mother
+            ? 'mother'
+            : entity?.slot === ClientSlot.Duplicate
+              ? 'duplicate'
+              : 'child'
+    const inList = (values: string[] | undefined, value: string | undefined): boolean =>
+        values === undefined || (value !== undefined && values.includes(value))
+    return {
+        after,
+        limit,
+        // A filter no facility satisfies needs no scan of the generated range.
+        ...(filter.baseEntityId !== undefined || !facilityOk.includes(true)
+            ? { blocks: entity && facilityOk.includes(true) ? [entity.plan.index] : [] }
+            : {}),
+        prefilter: (planned: PlannedEvent) =>
+            (facilityOk[planned.facility] ?? false) &&
+            // Void Events carry no team (as in the fixtures), so team filters miss them.
+            !(byTeam && planned.kind === 'void') &&
+            (filter.baseEntityId === undefined || planned.entity === entityKind),
+        match: (event: JsonObject) =>
+            inList(filter.locationIds, str(event, 'locationId')) &&
+            inList(filter.providerIds, str(event, 'providerId')) &&
+            inList(filter.teamIds, str(event, 'teamId')) &&
+            (filter.team === undefined || str(event, 'team') === filter.team) &&
+            (filter.baseEntityId === undefined ||
+                str(event, 'baseEntityId') === filter.baseEntityId),
+    }
+}
+
+/** `clients` = the distinct clients the page's events reference, in order of first use. */
+function envelope(context: ServerContext, events: JsonObject[]): JsonObject {
+    const seen = new Set<string>()
+    const clients: JsonObject[] = []
+    for (const event of events) {
+        const id = str(event, 'baseEntityId')
+        if (!id || seen.has(id)) continue
+        seen.add(id)
+        const client = context.store.client(id)
+        if (client) clients.push(client)
+    }
+    context.store.served(
+        'event',
+        events.map((e) => (typeof e.serverVersion === 'number' ? e.serverVersion : 0))
+    )
+    return { events, clients, no_of_events: events.length }
+}
+
+const syncFailed = (): Reply => jsonReply(500, { msg: 'Error occurred' })
+
+function runSync(
+    context: ServerContext,
+    filter: SyncFilter,
+    serverVersion: number | undefined,
+    limit: number | undefined,
+    returnCount: boolean
+): Reply {
+    if (
+        filter.team === undefined &&
+        filter.teamIds === undefined &&
+        filter.providerIds === undefined &&
+        filter.locationIds === undefined &&
+        filter.baseEntityId === undefined
+    ) {
+        return jsonReply(400, { msg: 'specify atleast one filter' })
+    }
+    const size = effectiveLimit(limit, context.pageSizeCap)
+    if (size < 0) return syncFailed()
+    // The resource adds 1 and applies >=: strictly greater than the value sent (§2.1).
+    const after = serverVersion === undefined ? -1 : serverVersion
+    const query = syncQuery(context, filter, after, size)
+    const body = envelope(context, context.store.queryEvents(query))
+    if (!returnCount) return jsonReply(200, body)
+    const total = context.store.countMatching({ ...query, limit: Number.MAX_SAFE_INTEGER })
+    body.total_records = total
+    return jsonReply(200, body, { total_records: String(total) })
+}
+
+function syncGet(context: ServerContext, query: URLSearchParams): Reply {
+    const sv = param(query, 'serverVersion')
+    const limitText = param(query, 'limit')
+    const serverVersion = sv === undefined ? undefined : parseLong(sv)
+    const limit = limitText === undefined ? undefined : parseLong(limitText)
+    if (
+        (sv !== undefined && serverVersion === undefined) ||
+        (limitText !== undefined && limit === undefined)
+    )
+        return syncFailed()
+    const filter: SyncFilter = {}
+    const team = param(query, 'team')
+    const teamIds = list(param(query, 'teamId'))
+    const providerIds = list(param(query, 'providerId'))
+    const locationIds = list(param(query, 'locationId'))
+    const baseEntityId = param(query, 'baseEntityId')
+    if (team !== undefined) filter.team = team
+    if (teamIds) filter.teamIds = teamIds
+    if (providerIds) filter.providerIds = providerIds
+    if (locationIds) filter.locationIds = locationIds
+    if (baseEntityId !== undefined) filter.baseEntityId = baseEntityId
+    // return_count is read with Boolean.getBoolean (a JVM property) on GET: always false (§2.1).
+    return runSync(context, filter, serverVersion, limit, false)
+}
+
+function bodyString(body: JsonObject, key: string): string | undefined {
+    const value: Json | undefined = body[key]
+    if (value === undefined || value === null) return undefined
+    const text =
+        typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined
+    if (text === undefined) throw new SyncError(key)
+    return text.trim() === '' ? undefined : text
+}
+
+function syncPost(context: ServerContext, raw: Buffer): Reply {
+    let body: unknown
+    try {
+        body = JSON.parse(raw.toString('utf8'))
+    } catch {
+        return containerError(400, 'Required request body is missing or not readable')
+    }
+    if (!isObject(body)) return containerError(400, 'JSON parse error')
+    try {
+        const filter: SyncFilter = {}
+        const team = bodyString(body, 'team')
+        const teamIds = list(bodyString(body, 'teamId'))
+        const providerIds = list(bodyString(body, 'providerId'))
+        const locationIds = list(bodyString(body, 'locationId'))
+        const baseEntityId = bodyString(body, 'baseEntityId')
+        if (team !== undefined) filter.team = team
+        if (teamIds) filter.teamIds = teamIds
+        if (providerIds) filter.providerIds = providerIds
+        if (locationIds) filter.locationIds = locationIds
+        if (baseEntityId !== undefined) filter.baseEntityId = baseEntityId
+        const svText = bodyString(body, 'serverVersion')
+        const serverVersion = svText === undefined ? undefined : parseLong(svText)
+        if (svText !== undefined && serverVersion === undefined) return syncFailed()
+        const limitValue = body.limit
+        if (limitValue !== undefined && limitValue !== null && typeof limitValue !== 'number')
+            return containerError(400, 'JSON parse error')
+        const returnCount = body.return_count === true
+        return runSync(
+            context,
+            filter,
+            serverVersion,
+            typeof limitValue === 'number' ? limitValue : undefined,
+            returnCount
+        )
+    } catch (error) {
+        if (error instanceof SyncError) return containerError(400, 'JSON parse error')
+        throw error
+    }
+}
+
+/** Spring's `@RequestParam long`: missing or not a number is a 400 from the container. */
+function requiredLong(query: URLSearchParams, name: string): number | Reply {
+    const text = query.get(name)
+    if (text === null)
+        return containerError(
+            400,
+            `Required request parameter '${name}' for method parameter type long is not present`
+        )
+    const value = parseLong(text)
+    return (
+        value ??
+        containerError(
+            400,
+            `Failed to convert value of type 'java.lang.String' to required type 'long'`
+        )
+    )
+}
+
+function optionalInt(query: URLSearchParams, name: string): number | undefined | Reply {
+    const text = param(query, name)
+    if (text === undefined) return undefined
+    return (
+        parseLong(text) ??
+        containerError(
+            400,
+            `Failed to convert value of type 'java.lang.String' to required type 'java.lang.Integer'`
+        )
+    )
+}
+
+/** getAll/countAll: `serverVersion > 0` is strict, 0 means >= 0 (§2.2). */
+const allAfter = (serverVersion: number): number => (serverVersion > 0 ? serverVersion : -1)
+
+function getAll(context: ServerContext, query: URLSearchParams): Reply {
+    const serverVersion = requiredLong(query, 'serverVersion')
+    if (typeof serverVersion !== 'number') return serverVersion
+    const limit = optionalInt(query, 'limit')
+    if (typeof limit === 'object') return limit
+    const size = effectiveLimit(limit, context.pageSizeCap)
+    if (size < 0) return containerError(500)
+    const eventType = param(query, 'eventType')
+    const events = context.store.queryEvents({
+        after: allAfter(serverVersion),
+        limit: size,
+        ...(eventType !== undefined
+            ? { prefilter: (planned: PlannedEvent) => planned.eventType === eventType }
+            : {}),
+        ...(eventType !== undefined && !GENERATED_TYPES.includes(eventType) ? { blocks: [] } : {}),
+        match: (event) => eventType === undefined || str(event, 'eventType') === eventType,
+    })
+    return jsonReply(200, envelope(context, events))
+}
+
+function countAll(context: ServerContext, query: URLSearchParams): Reply {
+    const serverVersion = requiredLong(query, 'serverVersion')
+    if (typeof serverVersion !== 'number') return serverVersion
+    return jsonReply(200, {
+        count: context.store.countEvents(allAfter(serverVersion), param(query, 'eventType')),
+    })
+}
+
+function findById(context: ServerContext, id: string | undefined): Reply {
+    const found = id ? context.store.findEvent(id, undefined) : undefined
+    if (!found) return jsonReply(200, null)
+    const event =
+        'overlay' in found
+            ? found.overlay
+            : context.store.dataset.event(found.generated.plan, found.generated.planned)
+    return jsonReply(200, event)
+}
+
+export const eventRoutes: Route = (request, context) => {
+    const { method, path, query } = request
+    if (!path.startsWith('/rest/event/')) return undefined
+    const sub = path.slice('/rest/event/'.length).replace(/\/$/, '')
+    switch (sub) {
+        case 'sync':
+            if (method === 'GET') return syncGet(context, query)
+            if (method === 'POST') return syncPost(context, request.body)
+            return methodNotAllowed(method, ['GET', 'POST'])
+        case 'getAll':
+            return method === 'GET' ? getAll(context, query) : methodNotAllowed(method, ['GET'])
+        case 'countAll':
+            return method === 'GET' ? countAll(context, query) : methodNotAllowed(method, ['GET'])
+        case 'add':
+            return method === 'POST'
+                ? addEvents(context.store, request.body)
+                : methodNotAllowed(method, ['POST'])
+        case 'findById':
+            return method === 'GET'
+                ? findById(context, param(query, 'id'))
+                : methodNotAllowed(method, ['GET'])
+        default:
+            if (method === 'GET' && /^[^/]+$/.test(sub))
+                return findById(context, decodeURIComponent(sub))
+            return undefined
+    }
+}

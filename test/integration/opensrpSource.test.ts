@@ -1,0 +1,304 @@
+/**
+ * @jest-environment node
+ */
+import { send } from '../../sandbox/opensrp/httpClient'
+import {
+    startOpenSrpSandbox,
+    TOKEN_PATH,
+    type OpenSrpSandbox,
+    type OpenSrpSandboxOptions,
+} from '../../sandbox/opensrp'
+import { startDhis2Sandbox } from '../../sandbox/dhis2'
+import type { OpenSrpConnection } from '../../src/adapters/opensrp/connection'
+import { OpenSrpError } from '../../src/adapters/opensrp/errors'
+import { createOpenSrpSource } from '../../src/adapters/opensrp/source'
+import { createTransport } from '../../src/adapters/opensrp/transport'
+import { validateEvent } from '../../src/adapters/opensrp/validate'
+import type { EventSelection } from '../../src/core/ports/openSrpSource'
+import type { StreamCheckpoint } from '../../src/core/sync/overlapCursor'
+
+const ADMIN_BASIC = `Basic ${Buffer.from('opensrp-admin:Admin123').toString('base64')}`
+const adminAuth = { type: 'basic', username: 'opensrp-admin', password: 'Admin123' } as const
+const SEED = 11
+const CHILDREN = 300
+
+interface TruthEvent {
+    id: string
+    valid: boolean
+}
+
+/** Every event of a quirk-free sandbox with the same seed, read in one request: what must come out. */
+async function truth(extra: Partial<OpenSrpSandboxOptions> = {}): Promise<Map<string, TruthEvent>> {
+    const oracle = await startOpenSrpSandbox({ seed: SEED, children: CHILDREN, ...extra })
+    try {
+        const response = await send(
+            `${oracle.url}/rest/event/getAll?serverVersion=0&limit=1000000`,
+            {
+                headers: { Authorization: ADMIN_BASIC },
+            }
+        )
+        const { events } = JSON.parse(response.text) as { events: Array<Record<string, unknown>> }
+        return new Map(
+            events.map((raw) => {
+                const id = String(raw._id)
+                return [id, { id, valid: validateEvent(raw).ok }]
+            })
+        )
+    } finally {
+        await oracle.close()
+    }
+}
+
+interface Delivery {
+    valid: string[]
+    quarantined: string[]
+    checkpoint: StreamCheckpoint | undefined
+}
+
+async function drain(
+    connection: OpenSrpConnection,
+    from: StreamCheckpoint | undefined,
+    selection: EventSelection = { endpoint: 'getAll' },
+    onBatch?: (index: number) => void
+): Promise<Delivery> {
+    const source = createOpenSrpSource(
+        createTransport(connection, { sleep: async () => undefined, retry: { maxAttempts: 12 } }),
+        { pageSize: 40, overlap: 10_000_000 }
+    )
+    const delivery: Delivery = { valid: [], quarantined: [], checkpoint: from }
+    let index = 0
+    for await (const batch of source.streamEvents(selection, from)) {
+        delivery.valid.push(...batch.records.map((e) => e.id))
+        delivery.quarantined.push(
+            ...batch.quarantined
+                .filter((q) => q.recordType === 'event')
+                .map((q) => q.recordId ?? '')
+        )
+        delivery.checkpoint = batch.checkpoint
+        onBatch?.(index++)
+    }
+    return delivery
+}
+
+function expectExactlyOnce(deliveries: Delivery[], expected: Map<string, TruthEvent>) {
+    const valid = deliveries.flatMap((d) => d.valid)
+    const quarantined = deliveries.flatMap((d) => d.quarantined)
+    const counts = new Map<string, number>()
+    for (const id of [...valid, ...quarantined]) counts.set(id, (counts.get(id) ?? 0) + 1)
+    const twice = [...counts].filter(([, n]) => n > 1).map(([id]) => id)
+    const missing = [...expected.keys()].filter((id) => !counts.has(id))
+    expect({ twice, missing }).toEqual({ twice: [], missing: [] })
+    expect(valid.sort()).toEqual(
+        [...expected.values()]
+            .filter((e) => e.valid)
+            .map((e) => e.id)
+            .sort()
+    )
+    expect(quarantined.sort()).toEqual(
+        [...expected.values()]
+            .filter((e) => !e.valid)
+            .map((e) => e.id)
+            .sort()
+    )
+}
+
+describe('the OpenSRP source adapter against the OpenSRP sandbox', () => {
+    let expected: Map<string, TruthEvent>
+
+    beforeAll(async () => {
+        expected = await truth()
+    })
+
+    it('has malformed records in the sample, so the quarantine path is exercised', () => {
+        expect([...expected.values()].some((e) => !e.valid)).toBe(true)
+        expect(expected.size).toBeGreaterThan(CHILDREN)
+    })
+
+    it('Basic auth, non-monotonic commits and 20% server errors: every event exactly once', async () => {
+        const sandbox = await startOpenSrpSandbox({
+            seed: SEED,
+            children: CHILDREN,
+            nonMonotonic: true,
+            faults: { errorRate: 0.2, seed: 5 },
+        })
+        try {
+            const connection: OpenSrpConnection = {
+                mode: 'direct',
+                baseUrl: sandbox.url,
+                auth: adminAuth,
+            }
+            const first = await drain(connection, undefined)
+            // Late commits surface below what the first run already read; the next run's overlap finds them.
+            expect(first.valid.length + first.quarantined.length).toBeLessThan(expected.size)
+            const second = await drain(connection, first.checkpoint)
+            expectExactlyOnce([first, second], expected)
+            const third = await drain(connection, second.checkpoint)
+            expect(third.valid).toEqual([])
+        } finally {
+            await sandbox.close()
+        }
+    })
+
+    it('OAuth2 with the token expiring mid-stream: refreshes and loses nothing', async () => {
+        const sandbox: OpenSrpSandbox = await startOpenSrpSandbox({
+            seed: SEED,
+            children: CHILDREN,
+        })
+        try {
+            const connection: OpenSrpConnection = {
+                mode: 'direct',
+                baseUrl: sandbox.url,
+                auth: {
+                    type: 'oauth2-password',
+                    tokenUrl: `${sandbox.url}${TOKEN_PATH}`,
+                    clientId: 'opensrp-server-web',
+                    clientSecret: 'sandbox-secret',
+                    username: 'opensrp-admin',
+                    password: 'Admin123',
+                },
+            }
+            const result = await drain(connection, undefined, { endpoint: 'getAll' }, (index) => {
+                if (index === 2 || index === 5) sandbox.expireAllTokens()
+            })
+            expectExactlyOnce([result], expected)
+            expect(sandbox.stats().byPath[TOKEN_PATH]).toBeGreaterThanOrEqual(3)
+        } finally {
+            await sandbox.close()
+        }
+    })
+
+    it('a server that caps page sizes below what we ask loses nothing', async () => {
+        const sandbox = await startOpenSrpSandbox({
+            seed: SEED,
+            children: CHILDREN,
+            pageSizeCap: 13,
+        })
+        try {
+            const result = await drain(
+                { mode: 'direct', baseUrl: sandbox.url, auth: adminAuth },
+                undefined
+            )
+            expectExactlyOnce([result], expected)
+        } finally {
+            await sandbox.close()
+        }
+    })
+
+    it('reads the events of chosen locations through /rest/event/sync, with an OPENMRS-only user', async () => {
+        const sandbox = await startOpenSrpSandbox({ seed: SEED, children: CHILDREN })
+        try {
+            const chw = { type: 'basic', username: 'chw', password: 'Chw12345' } as const
+            const connection: OpenSrpConnection = {
+                mode: 'direct',
+                baseUrl: sandbox.url,
+                auth: chw,
+            }
+            const locationsResponse = await send(
+                `${sandbox.url}/rest/location/getAll?serverVersion=0&limit=1000`,
+                {
+                    headers: { Authorization: ADMIN_BASIC },
+                }
+            )
+            const locations = JSON.parse(locationsResponse.text) as Array<{
+                id: string
+                properties: { geographicLevel: number }
+            }>
+            const facilities = locations
+                .filter((l) => l.properties.geographicLevel === 6)
+                .map((l) => l.id)
+            const first = facilities.slice(0, 2)
+            const result = await drain(connection, undefined, {
+                endpoint: 'sync',
+                locationIds: first,
+            })
+            expect(result.valid.length).toBeGreaterThan(0)
+            const all = await drain(connection, undefined, {
+                endpoint: 'sync',
+                locationIds: facilities,
+            })
+            expect(all.valid.length).toBeGreaterThan(result.valid.length)
+
+            const source = createOpenSrpSource(
+                createTransport(connection, { sleep: async () => undefined })
+            )
+            await expect(source.checkConnection({ endpoint: 'getAll' })).rejects.toThrow(
+                'This OpenSRP user lacks the ALL_EVENTS role needed for /rest/event/getAll.'
+            )
+            await expect(
+                source.checkConnection({ endpoint: 'sync', locationIds: first })
+            ).resolves.toBeUndefined()
+        } finally {
+            await sandbox.close()
+        }
+    })
+
+    it('says clearly when OpenSRP rejects the password', async () => {
+        const sandbox = await startOpenSrpSandbox({ seed: SEED, children: 0 })
+        try {
+            const source = createOpenSrpSource(
+                createTransport({
+                    mode: 'direct',
+                    baseUrl: sandbox.url,
+                    auth: { type: 'basic', username: 'opensrp-admin', password: 'wrong' },
+                })
+            )
+            const failure = await source
+                .checkConnection({ endpoint: 'getAll' })
+                .catch((error: unknown) => error)
+            expect(failure).toBeInstanceOf(OpenSrpError)
+            expect((failure as OpenSrpError).message).toBe(
+                'OpenSRP rejected the credentials. Check the username and password.'
+            )
+        } finally {
+            await sandbox.close()
+        }
+    })
+})
+
+describe('the OpenSRP source adapter through a DHIS2 route', () => {
+    it('streams every event once through /api/routes/opensrp/run, with a DHIS2 token and no OpenSRP credentials', async () => {
+        const expected = await truth()
+        const opensrp = await startOpenSrpSandbox({
+            seed: SEED,
+            children: CHILDREN,
+            faults: { errorRate: 0.1, seed: 9 },
+        })
+        const dhis2 = await startDhis2Sandbox({ minor: 42, patch: 5 })
+        try {
+            const admin = `Basic ${Buffer.from('admin:district').toString('base64')}`
+            const created = await send(`${dhis2.url}/api/routes`, {
+                method: 'POST',
+                headers: { Authorization: admin, 'Content-Type': 'application/json' },
+                body: JSON.stringify({
+                    name: 'OpenSRP',
+                    code: 'opensrp',
+                    url: `${opensrp.url}/**`,
+                    auth: { type: 'http-basic', username: 'opensrp-admin', password: 'Admin123' },
+                    authorities: ['OPENSRP_CONNECTOR_RUN_IMPORT'],
+                }),
+            })
+            expect(created.status).toBeLessThan(300)
+            const connection: OpenSrpConnection = {
+                mode: 'route',
+                dhis2BaseUrl: dhis2.url,
+                routeCode: 'opensrp',
+                dhis2ApiToken: dhis2.operatorToken,
+            }
+            const result = await drain(connection, undefined)
+            expectExactlyOnce([result], expected)
+
+            const missing = createOpenSrpSource(
+                createTransport(
+                    { ...connection, routeCode: 'opensrp-typo' },
+                    { sleep: async () => undefined }
+                )
+            )
+            await expect(missing.checkConnection({ endpoint: 'getAll' })).rejects.toThrow(
+                "The route 'opensrp-typo' does not exist in DHIS2."
+            )
+        } finally {
+            await dhis2.close()
+            await opensrp.close()
+        }
+    })
+})
