@@ -1,6 +1,6 @@
 /**
  * End-to-end: the built app in headless Chromium against both sandboxes, per DHIS2 version.
- * Run: `npx tsx test/e2e/run.ts [--versions 2.42,2.40]` (exit 1 on any failure).
+ * Run: `npx tsx test/e2e/run.ts [--versions 2.42,2.40] (default: every version, 2.42 first)` (exit 1 on any failure).
  * Screenshots: test-results/app.png (first version) and test-results/app-2.XX.png.
  */
 import { spawnSync } from 'child_process'
@@ -195,7 +195,7 @@ async function runVersion(
 
 async function main(): Promise<void> {
     const arg = process.argv.indexOf('--versions')
-    const list = (arg >= 0 ? process.argv[arg + 1] : undefined) ?? '2.42,2.40'
+    const list = (arg >= 0 ? process.argv[arg + 1] : undefined) ?? '2.42,2.38,2.39,2.40,2.41,2.43'
     const versions = list.split(',').map((text) => {
         const version = parseVersion(text)
         if (!version) throw new Error(`Unknown DHIS2 version ${text}`)
