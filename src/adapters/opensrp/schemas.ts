@@ -17,7 +17,7 @@ const dateTime = z.string().refine((text) => parseOpenSrpDateTime(text) !== unde
 const serverVersion = z.union([z.number(), z.string()]).transform((value, ctx) => {
     const n = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN
     if (!Number.isSafeInteger(n) || n < 0) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a whole number' })
+        ctx.addIssue({ code: 'custom', message: 'is not a whole number', input: value })
         return z.NEVER
     }
     return n
@@ -85,7 +85,8 @@ const obs = z
         const given = value.values[0]
         if (typeof given !== 'string' || !isIsoCalendarDate(given)) {
             ctx.addIssue({
-                code: z.ZodIssueCode.custom,
+                code: 'custom',
+                input: given,
                 path: ['values', 0],
                 params: { standalone: true },
                 message: `vaccination date '${String(given)}' is not an ASCII yyyy-MM-dd date`,

@@ -1,4 +1,4 @@
-import type { ZodError, ZodType, ZodTypeDef } from 'zod'
+import type { ZodError, ZodType } from 'zod'
 import type {
     OpenSrpClient,
     OpenSrpEvent,
@@ -19,16 +19,31 @@ function jsonPath(path: ReadonlyArray<string | number>): string {
         .join('')
 }
 
-function describeIssue(error: ZodError): { reason: string; path: string } {
+function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+    let value = raw
+    for (const key of path) {
+        if (typeof value !== 'object' || value === null) return undefined
+        value = Reflect.get(value, key)
+    }
+    return value
+}
+
+function typeName(value: unknown): string {
+    if (value === null) return 'null'
+    if (Array.isArray(value)) return 'array'
+    return typeof value
+}
+
+function describeIssue(error: ZodError, raw: unknown): { reason: string; path: string } {
     const issue = error.issues[0]
     if (!issue) return { reason: 'the record is not valid', path: '' }
-    const path = jsonPath(issue.path)
-    if (issue.code === 'invalid_type' && issue.received === 'undefined') {
-        return { reason: `${path} is missing`, path }
-    }
+    const keys = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
+    const path = jsonPath(keys)
     if (issue.code === 'invalid_type') {
+        const received = valueAt(raw, keys)
+        if (received === undefined) return { reason: `${path} is missing`, path }
         return {
-            reason: `${path || 'the record'} should be ${issue.expected}, not ${issue.received}`,
+            reason: `${path || 'the record'} should be ${issue.expected}, not ${typeName(received)}`,
             path,
         }
     }
@@ -52,7 +67,7 @@ function peekServerVersion(raw: unknown): number | undefined {
 
 function validateWith<In, Out>(
     recordType: OpenSrpRecordType,
-    schema: ZodType<In, ZodTypeDef, unknown>,
+    schema: ZodType<In>,
     toDomain: (parsed: In) => Out,
     idKeys: string[],
     raw: unknown
@@ -78,7 +93,7 @@ function validateWith<In, Out>(
         }
         const result = schema.safeParse(raw)
         if (!result.success) {
-            const { reason, path } = describeIssue(result.error)
+            const { reason, path } = describeIssue(result.error, raw)
             return quarantine(reason, path)
         }
         return { ok: true, value: toDomain(result.data) }
