@@ -269,6 +269,50 @@ describe('the OpenSRP source adapter against the OpenSRP sandbox', () => {
     })
 })
 
+describe('streaming OpenSRP clients (client/getAll is ">=", reference §2.3)', () => {
+    it('delivers every client exactly once across runs, with non-monotonic commits and server errors', async () => {
+        const oracle = await startOpenSrpSandbox({ seed: SEED, children: CHILDREN })
+        const all = await send(`${oracle.url}/rest/client/getAll?serverVersion=0&limit=1000000`, {
+            headers: { Authorization: ADMIN_BASIC },
+        })
+        await oracle.close()
+        const expectedIds = (JSON.parse(all.text) as Array<{ _id: string }>)
+            .map((c) => c._id)
+            .sort()
+        expect(expectedIds.length).toBeGreaterThan(CHILDREN)
+
+        const sandbox = await startOpenSrpSandbox({
+            seed: SEED,
+            children: CHILDREN,
+            nonMonotonic: true,
+            faults: { errorRate: 0.15, seed: 4 },
+        })
+        try {
+            const source = createOpenSrpSource(
+                createTransport(
+                    { mode: 'direct', baseUrl: sandbox.url, auth: adminAuth },
+                    { sleep: async () => undefined, retry: { maxAttempts: 12 } }
+                ),
+                { pageSize: 37, overlap: 10_000_000 }
+            )
+            const delivered: string[] = []
+            let checkpoint: StreamCheckpoint | undefined
+            for (let run = 0; run < 2; run++) {
+                for await (const batch of source.streamClients(checkpoint)) {
+                    delivered.push(...batch.records.map((c) => c.id))
+                    delivered.push(
+                        ...batch.quarantined.map((q) => String(Reflect.get(Object(q.raw), '_id')))
+                    )
+                    checkpoint = batch.checkpoint
+                }
+            }
+            expect(delivered.sort()).toEqual(expectedIds)
+        } finally {
+            await sandbox.close()
+        }
+    })
+})
+
 describe('the OpenSRP source adapter through a DHIS2 route', () => {
     it('streams every event once through /api/routes/opensrp/run, with a DHIS2 token and no OpenSRP credentials', async () => {
         const expected = await truth()
@@ -309,6 +353,61 @@ describe('the OpenSRP source adapter through a DHIS2 route', () => {
             await expect(missing.checkConnection({ endpoint: 'getAll' })).rejects.toThrow(
                 "The route 'opensrp-typo' does not exist in DHIS2."
             )
+        } finally {
+            await dhis2.close()
+            await opensrp.close()
+        }
+    })
+})
+
+describe('locations mirror the DHIS2 org units in both sandboxes', () => {
+    it.each([
+        [5, false],
+        [12, false],
+        [7, true],
+    ])('with %i facilities (location ids are org unit UIDs: %p)', async (facilities, uidsAsIds) => {
+        const opensrp = await startOpenSrpSandbox({
+            children: 0,
+            facilities,
+            locationIdsAsOrgUnitUids: uidsAsIds,
+        })
+        const dhis2 = await startDhis2Sandbox({ facilities })
+        try {
+            const source = createOpenSrpSource(
+                createTransport({ mode: 'direct', baseUrl: opensrp.url, auth: adminAuth }),
+                { pageSize: 4 }
+            )
+            const { locations, quarantined } = await source.listLocations()
+            expect(quarantined).toEqual([])
+            const admin = `Basic ${Buffer.from('admin:district').toString('base64')}`
+            const response = await send(
+                `${dhis2.url}/api/organisationUnits?paging=false&fields=id,code,name,level,attributeValues[value,attribute[id]]`,
+                { headers: { Authorization: admin } }
+            )
+            const { organisationUnits } = JSON.parse(response.text) as {
+                organisationUnits: Array<{
+                    id: string
+                    code: string
+                    name: string
+                    level: number
+                    attributeValues: Array<{ value: string; attribute: { id: string } }>
+                }>
+            }
+            const fromDhis2 = organisationUnits
+                .map((ou) => ({
+                    id: uidsAsIds
+                        ? ou.id
+                        : ou.attributeValues.find((v) => v.attribute.id === 'DdF4IJAsTOS')?.value,
+                    code: ou.code,
+                    name: ou.name,
+                    level: ou.level,
+                }))
+                .sort((a, b) => a.code.localeCompare(b.code))
+            const fromOpenSrp = locations
+                .map((l) => ({ id: l.id, code: l.code, name: l.name, level: l.geographicLevel }))
+                .sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''))
+            expect(fromOpenSrp).toEqual(fromDhis2)
+            expect(fromOpenSrp.filter((l) => l.level === 6)).toHaveLength(facilities)
         } finally {
             await dhis2.close()
             await opensrp.close()
