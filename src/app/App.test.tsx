@@ -1,4 +1,4 @@
-import { CustomDataProvider, Provider } from '@dhis2/app-runtime'
+import { CustomDataProvider, FetchError, Provider } from '@dhis2/app-runtime'
 import { render, screen } from '@testing-library/react'
 import React from 'react'
 import App from './App'
@@ -33,5 +33,36 @@ describe('App', () => {
     it('shows that the connection is configured once settings exist', async () => {
         renderApp({ 'dataStore/opensrp-connector': ['settings'] })
         expect(await screen.findByText('Connection configured')).toBeInTheDocument()
+    })
+
+    it('tells an admin the connection is not set up when the namespace does not exist yet', async () => {
+        renderApp({
+            'dataStore/opensrp-connector': async () => {
+                throw new FetchError({
+                    type: 'unknown',
+                    message: "Namespace not found: 'opensrp-connector'",
+                    details: {
+                        httpStatusCode: 404,
+                        message: "Namespace not found: 'opensrp-connector'",
+                    },
+                })
+            },
+        })
+        expect(await screen.findByText('No OpenSRP connection yet')).toBeInTheDocument()
+    })
+
+    it('shows why the settings could not be read instead of claiming nothing is set up', async () => {
+        renderApp({
+            'dataStore/opensrp-connector': async () => {
+                throw new FetchError({
+                    type: 'access',
+                    message: 'Access denied for key',
+                    details: { httpStatusCode: 403, message: 'Access denied for key' },
+                })
+            },
+        })
+        expect(await screen.findByText('Could not read the connector settings')).toBeInTheDocument()
+        expect(screen.getByText('Access denied for key')).toBeInTheDocument()
+        expect(screen.queryByText('No OpenSRP connection yet')).not.toBeInTheDocument()
     })
 })

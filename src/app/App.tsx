@@ -13,6 +13,10 @@ const settingsQuery = {
 const hasKeys = (value: unknown): value is string[] =>
     Array.isArray(value) && value.every((key) => typeof key === 'string')
 
+/** DHIS2 answers 404 "Namespace not found" for a namespace without keys (reference §3.5). */
+const isNotFound = (error: { details?: { httpStatusCode?: number } } | undefined) =>
+    error?.details?.httpStatusCode === 404
+
 /**
  * The app's first screen: where the connector stands on this DHIS2 server. Pages for the
  * connection, mappings, runs and summaries grow from here.
@@ -21,7 +25,8 @@ const App = () => {
     const { serverVersion, systemInfo } = useConfig()
     const { loading, error, data } = useDataQuery(settingsQuery)
     const keys = hasKeys(data?.settings) ? data.settings : []
-    const notConfigured = error !== undefined || !keys.includes('settings')
+    const failed = error !== undefined && !isNotFound(error)
+    const notConfigured = !failed && !keys.includes('settings')
     const version = serverVersion?.full ?? systemInfo?.version ?? '?'
 
     return (
@@ -36,6 +41,11 @@ const App = () => {
                 <div className={classes.cardBody}>
                     <p>{i18n.t('Connected to DHIS2 {{version}}', { version })}</p>
                     {loading && <CircularLoader small />}
+                    {!loading && failed && (
+                        <NoticeBox error title={i18n.t('Could not read the connector settings')}>
+                            {error.message}
+                        </NoticeBox>
+                    )}
                     {!loading && notConfigured && (
                         <NoticeBox title={i18n.t('No OpenSRP connection yet')}>
                             {i18n.t(
@@ -43,7 +53,7 @@ const App = () => {
                             )}
                         </NoticeBox>
                     )}
-                    {!loading && !notConfigured && (
+                    {!loading && !failed && !notConfigured && (
                         <NoticeBox valid title={i18n.t('Connection configured')}>
                             {i18n.t('The OpenSRP connection settings are saved on this server.')}
                         </NoticeBox>
