@@ -360,6 +360,55 @@ describe('the OpenSRP source adapter through a DHIS2 route', () => {
     })
 })
 
+describe('a DHIS2 route whose OpenSRP is down', () => {
+    it.each([
+        [41, 503],
+        [42, 502],
+    ] as const)('on 2.%i says DHIS2 could not reach OpenSRP (%i)', async (minor, status) => {
+        const opensrp = await startOpenSrpSandbox({ children: 0 })
+        await opensrp.close()
+        const dhis2 = await startDhis2Sandbox({ minor })
+        try {
+            const admin = `Basic ${Buffer.from('admin:district').toString('base64')}`
+            const created = await send(`${dhis2.url}/api/routes`, {
+                method: 'POST',
+                headers: { Authorization: admin, 'Content-Type': 'application/json' },
+                body: JSON.stringify({
+                    name: 'OpenSRP',
+                    code: 'opensrp',
+                    url: `${opensrp.url}/**`,
+                    auth: { type: 'http-basic', username: 'opensrp-admin', password: 'Admin123' },
+                    authorities: ['OPENSRP_CONNECTOR_RUN_IMPORT'],
+                }),
+            })
+            expect(created.status).toBeLessThan(300)
+            const source = createOpenSrpSource(
+                createTransport(
+                    {
+                        mode: 'route',
+                        dhis2BaseUrl: dhis2.url,
+                        routeCode: 'opensrp',
+                        dhis2ApiToken: dhis2.operatorToken,
+                    },
+                    { sleep: async () => undefined, retry: { maxAttempts: 2 } }
+                )
+            )
+            const failure = await source
+                .checkConnection({ endpoint: 'getAll' })
+                .catch((error: unknown) => error)
+            expect(failure).toBeInstanceOf(OpenSrpError)
+            expect((failure as OpenSrpError).status).toBe(status)
+            expect((failure as OpenSrpError).message).toMatch(
+                new RegExp(
+                    `^DHIS2 could not reach OpenSRP through the route 'opensrp' \\(${status}`
+                )
+            )
+        } finally {
+            await dhis2.close()
+        }
+    })
+})
+
 describe('locations mirror the DHIS2 org units in both sandboxes', () => {
     it.each([
         [5, false],

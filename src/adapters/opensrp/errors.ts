@@ -60,9 +60,32 @@ function roleFor(url: string): string {
 
 const looksLikeDhis2WebMessage = (body: string) => /"httpStatusCode"\s*:/.test(body)
 
+function webMessageText(body: string): string | undefined {
+    try {
+        const message: unknown = Reflect.get(Object(JSON.parse(body)), 'message')
+        return typeof message === 'string' ? message : undefined
+    } catch {
+        return undefined
+    }
+}
+
 /** Turns a non-2xx answer into the error a user can act on. */
 export function errorForResponse(response: FailedResponse): OpenSrpError {
     const { status, url, viaRoute } = response
+    // DHIS2 answers an upstream transport failure itself: 503 on 2.40/2.41, 502 (and an empty 504
+    // on a read timeout) from 2.42 (reference/dhis2-api.md §3.6).
+    if (
+        viaRoute &&
+        (status === 504 || (status >= 502 && looksLikeDhis2WebMessage(response.body)))
+    ) {
+        const detail = webMessageText(response.body)
+        return new OpenSrpError(
+            status === 504 ? 'timeout' : 'network',
+            `DHIS2 could not reach OpenSRP through the route '${viaRoute.code}' (${status}${detail ? `: ${detail}` : ''}). Check the route's URL and that OpenSRP is running.`,
+            status,
+            url
+        )
+    }
     if (viaRoute && looksLikeDhis2WebMessage(response.body)) {
         if (status === 404) {
             return new OpenSrpError(

@@ -236,4 +236,27 @@ describe('the OpenSRP transport', () => {
         expect(error.code).toBe('aborted')
         await server.close()
     })
+
+    it('tells a route that cannot reach OpenSRP apart from an OpenSRP server error, and retries it', async () => {
+        const badGateway = json(502, {
+            httpStatus: 'Bad Gateway',
+            httpStatusCode: 502,
+            status: 'ERROR',
+            message: 'An error occurred while reading the upstream response',
+        })
+        const server = await startScriptedServer(() => badGateway)
+        const transport = createTransport(
+            { mode: 'route', dhis2BaseUrl: server.url, routeCode: 'opensrp' },
+            { ...noWait, retry: { maxAttempts: 2 } }
+        )
+        const error = await failureOf(
+            transport.request({ method: 'GET', path: '/rest/event/sync' })
+        )
+        expect(error.message).toBe(
+            "DHIS2 could not reach OpenSRP through the route 'opensrp' (502: An error occurred while reading the upstream response). Check the route's URL and that OpenSRP is running."
+        )
+        expect(error.temporary).toBe(true)
+        expect(server.received).toHaveLength(2)
+        await server.close()
+    })
 })
