@@ -17,10 +17,11 @@ Options:
   --host H              interface for both servers (default 127.0.0.1)
   --dhis2-version V     2.38 … 2.43, optionally with a patch: 2.41.3 (default 2.42; patches in
                         sandbox/dhis2/versions.ts decide Route API details)
-  --children N          OpenSRP children to generate
+  --children N          OpenSRP children to generate (default 2000; 0 = no sample data;
+                        1000000 works: the data is generated lazily)
   --facilities N        EPI centres (default 5 = the metadata package; more are generated in
                         both sandboxes with the same OpenSRP location ids)
-  --seed S              seed of the OpenSRP data generator (integer)
+  --seed S              seed of the OpenSRP data generator (integer, default 1)
   --latency-ms L        delay every response of both servers by L ms
   --faults SPEC         inject faults, SPEC = comma-separated key=value:
                           5xx=RATE       share of requests answered with a 5xx (0–1)
@@ -28,6 +29,12 @@ Options:
                           seed=N         seed of the fault sequence
                         a key may be prefixed with dhis2. or opensrp. to target one server,
                         e.g. 5xx=0.05,timeout=0.01  or  opensrp.5xx=0.2,seed=7
+  --opensrp-quirks SPEC OpenSRP server quirks, comma-separated:
+                          non-monotonic  ~1% of records become visible only after higher
+                                         serverVersions were served (server-web #980)
+                          page-cap=N     answer at most N records whatever the limit asked
+                          token-ttl=S    OAuth2 access tokens expire after S seconds
+                        e.g. non-monotonic,page-cap=100,token-ttl=30
   --data-dir DIR        keep DHIS2 state (metadata, data, dataStore, apps, routes) in
                         DIR/dhis2-sandbox.json: read at start, written on Ctrl-C
   --no-metadata         start DHIS2 empty (no BD EPI metadata package)
@@ -42,6 +49,30 @@ Options:
 
 Users: DHIS2 admin/district (superuser), operator/Operator123 (app + imports),
 nurse/Nurse123 (app only, Mouchak Ward 1 EPI Centre); OpenSRP opensrp-admin/Admin123.`
+
+interface OpenSrpQuirks {
+    nonMonotonic?: boolean
+    pageSizeCap?: number
+    tokenTtlSeconds?: number
+}
+
+function parseQuirks(spec: string): OpenSrpQuirks {
+    const quirks: OpenSrpQuirks = {}
+    for (const part of spec
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const [key = '', rawValue] = part.split('=')
+        const value = Number(rawValue)
+        if (key === 'non-monotonic' && rawValue === undefined) quirks.nonMonotonic = true
+        else if (key === 'page-cap' && Number.isInteger(value) && value > 0)
+            quirks.pageSizeCap = value
+        else if (key === 'token-ttl' && Number.isInteger(value) && value > 0)
+            quirks.tokenTtlSeconds = value
+        else throw new Error(`--opensrp-quirks: cannot read "${part}" (see --help)`)
+    }
+    return quirks
+}
 
 interface FaultSpec {
     dhis2: FaultOptions
@@ -104,6 +135,7 @@ async function main(argv: string[]): Promise<void> {
             seed: { type: 'string' },
             'latency-ms': { type: 'string' },
             faults: { type: 'string' },
+            'opensrp-quirks': { type: 'string' },
             'data-dir': { type: 'string' },
             'no-metadata': { type: 'boolean' },
             'lenient-data-import': { type: 'boolean' },
@@ -151,6 +183,7 @@ async function main(argv: string[]): Promise<void> {
         ...(children === undefined ? {} : { children }),
         ...(seed === undefined ? {} : { seed }),
         ...(values['location-ids-as-org-unit-uids'] ? { locationIdsAsOrgUnitUids: true } : {}),
+        ...parseQuirks(values['opensrp-quirks'] ?? ''),
     })
     console.log(`DHIS2 sandbox ready at ${dhis2.url}`)
     console.log(`OpenSRP sandbox ready at ${opensrp.url}`)
