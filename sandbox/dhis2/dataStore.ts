@@ -29,6 +29,34 @@ function parseValue(raw: Buffer): { value: unknown } | undefined {
     }
 }
 
+/**
+ * `jsonb_set(value, '{a,b}', new, true)`: replaces or adds the last member; an absent parent or a
+ * non-container leaves the value as it was. Numeric segments index arrays.
+ */
+function setAtPath(root: unknown, path: string, value: unknown): unknown {
+    const segments = path.split('.')
+    const copy: unknown = JSON.parse(JSON.stringify(root))
+    let parent: unknown = copy
+    for (const segment of segments.slice(0, -1)) {
+        parent = childOf(parent, segment)
+        if (parent === undefined) return copy
+    }
+    const last = segments[segments.length - 1] ?? ''
+    if (Array.isArray(parent)) {
+        const index = Number(last)
+        if (Number.isInteger(index) && index >= 0 && index < parent.length) parent[index] = value
+    } else if (isObject(parent)) parent[last] = value
+    return copy
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function childOf(container: unknown, segment: string): unknown {
+    if (Array.isArray(container)) return container[Number(segment)] as unknown
+    return isObject(container) ? container[segment] : undefined
+}
+
 function metaData(namespace: string, key: string, entry: StoredEntry): Record<string, unknown> {
     return {
         id: entry.id,
@@ -112,7 +140,11 @@ function handleStore(
             if (!existing && !putCreatesKey(state.version)) return missingKey()
             const parsed = parseValue(request.rawBody)
             if (!parsed) return webMessage(400, `Invalid JSON value for key '${key}'`)
-            write(parsed.value, existing)
+            // 2.41+ `?path=a.b`: only that member of an existing value changes (a missing key is
+            // created whole, as DatastoreController.putEntry does). 2.40 has no such parameter.
+            const path = request.query.get('path')
+            const partial = existing && path && putCreatesKey(state.version)
+            write(partial ? setAtPath(existing.value, path, parsed.value) : parsed.value, existing)
             return existing
                 ? webMessage(200, `Key updated: '${key}'`)
                 : webMessage(201, `Key created: '${key}'`)

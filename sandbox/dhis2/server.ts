@@ -62,8 +62,10 @@ export async function startDhis2Sandbox(options: Dhis2SandboxOptions = {}): Prom
     const minor = options.minor ?? 42
     const host = options.host ?? '127.0.0.1'
     const clock = options.clock ?? { now: () => new Date() }
+    const patch = options.patch ?? DEFAULT_PATCH[minor]
     const model = createDataModel({
         minor,
+        patch,
         clock,
         strictDataImport: options.strictDataImport ?? true,
         ...(options.lockedPeriods ? { lockedPeriods: options.lockedPeriods } : {}),
@@ -72,7 +74,7 @@ export async function startDhis2Sandbox(options: Dhis2SandboxOptions = {}): Prom
             : { asyncJobDelayMs: options.asyncJobDelayMs }),
     })
     const state: Dhis2State = {
-        version: { minor, patch: options.patch ?? DEFAULT_PATCH[minor] },
+        version: { minor, patch },
         baseUrl: '',
         users: createUsers(),
         sessions: new Map(),

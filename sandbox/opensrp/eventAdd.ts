@@ -92,7 +92,7 @@ const nextRevision = (rev: Json | undefined): string => {
 }
 
 function upsertClient(store: RecordStore, baseEntityId: string, incoming: JsonObject): void {
-    const existing = store.client(baseEntityId)
+    const existing = store.clients.get(baseEntityId)
     const client: JsonObject = { ...incoming, type: 'Client', baseEntityId }
     if (existing) {
         client._id = existing._id ?? randomUUID()
@@ -105,11 +105,11 @@ function upsertClient(store: RecordStore, baseEntityId: string, incoming: JsonOb
         client._rev = 'v1'
         client.dateCreated = nowServerTime()
     }
-    store.putClient(baseEntityId, client)
+    store.clients.put(baseEntityId, client)
 }
 
 function addOrUpdateEvent(store: RecordStore, incoming: JsonObject): void {
-    const found = store.findEvent(str(incoming, '_id'), str(incoming, 'formSubmissionId'))
+    const found = store.events.find(str(incoming, '_id'), str(incoming, 'formSubmissionId'))
     const event: JsonObject = { ...incoming, type: 'Event' }
     if (found) {
         const stored =
@@ -119,13 +119,13 @@ function addOrUpdateEvent(store: RecordStore, incoming: JsonObject): void {
         event._id = str(stored, '_id') ?? str(incoming, '_id') ?? randomUUID()
         event._rev = nextRevision(stored._rev)
         event.dateEdited = nowServerTime()
-        store.putEvent(event._id, event, 'generated' in found ? found.generated : undefined)
+        store.events.put(event._id, event, 'generated' in found ? found.generated : undefined)
         return
     }
     event._id = str(incoming, '_id') ?? randomUUID()
     event._rev = 'v1'
     event.dateCreated = nowServerTime()
-    store.putEvent(event._id, event)
+    store.events.put(event._id, event)
 }
 
 /**
@@ -139,11 +139,11 @@ function processOutOfArea(store: RecordStore, event: JsonObject): JsonObject[] {
     const identifier = identifierOf(event, type)
     if (!identifier) return []
     const client =
-        store.clientsByIdentifier('ZEIR_ID', identifier)[0] ??
-        store.clientsByIdentifier(type, identifier)[0]
+        store.clients.byIdentifier('ZEIR_ID', identifier)[0] ??
+        store.clients.byIdentifier(type, identifier)[0]
     const baseEntityId = client ? str(client, 'baseEntityId') : undefined
     if (!baseEntityId) return []
-    const birth = store.birthRegistrationOf(baseEntityId)
+    const birth = store.events.birthRegistrationOf(baseEntityId)
     if (!birth) return []
     event.baseEntityId = baseEntityId
     const eventType = str(event, 'eventType') ?? ''

@@ -101,6 +101,13 @@ const escapeHtml = (text: string): string =>
 export const methodNotAllowed = (method: string, allowed: string[]): Reply =>
     containerError(405, `Request method '${method}' not supported`, { Allow: allowed.join(', ') })
 
+/** Spring's answer to a missing required `@RequestParam` (400 from the container). */
+export const missingParam = (name: string, type: string): Reply =>
+    containerError(
+        400,
+        `Required request parameter '${name}' for method parameter type ${type} is not present`
+    )
+
 /** A query parameter as Spring's `getStringFilter` sees it: blank counts as absent. */
 export function param(query: URLSearchParams, name: string): string | undefined {
     const value = query.get(name)

@@ -24,6 +24,8 @@ export interface ShellOptions {
     latencyMs: number
     corsOrigins: string[]
     faults: FaultInjector
+    /** Waits out `latencyMs`; tests inject one to see the delay applied without timing it. */
+    sleep?: (ms: number) => Promise<void>
 }
 
 export interface Stats {
@@ -100,7 +102,8 @@ export class SandboxServer {
             headers: req.headers,
             body,
         }
-        if (this.options.latencyMs > 0) await this.delay(this.options.latencyMs)
+        const { latencyMs, sleep } = this.options
+        if (latencyMs > 0) await (sleep ? sleep(latencyMs) : this.delay(latencyMs))
         if (isPreflight(request)) return send(res, preflight(request, this.options.corsOrigins))
 
         const fault = this.options.faults.next()

@@ -86,3 +86,12 @@ export interface SyncPage {
 
 export const versions = (records: JsonObject[]): number[] =>
     records.map((r) => (typeof r.serverVersion === 'number' ? r.serverVersion : NaN))
+
+/** Paths of null values in a JSON document: Jackson's NON_NULL leaves none (reference §2). */
+export function nullPaths(value: unknown, path = '$'): string[] {
+    if (value === null) return [path]
+    if (Array.isArray(value)) return value.flatMap((v, i) => nullPaths(v, `${path}[${i}]`))
+    if (typeof value === 'object')
+        return Object.entries(value).flatMap(([k, v]) => nullPaths(v, `${path}.${k}`))
+    return []
+}

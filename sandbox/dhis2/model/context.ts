@@ -5,6 +5,8 @@ import { ModelState } from './state'
 /** What every endpoint of the model works on. */
 export interface ModelContext {
     minor: Dhis2Minor
+    /** Patch release, where behaviour changes within a minor (async `responseType`). */
+    patch: number
     state: ModelState
     store: MetadataStore
     now(): Date
@@ -12,3 +14,10 @@ export interface ModelContext {
     /** Turns on DHIS2's optional strict data import system settings (pre-2.43). */
     strictDataImport: boolean
 }
+
+/**
+ * Async import `response.responseType` names the WebMessageResponse wrapper on 2.42.0–2.42.4 and
+ * 2.43.0; 2.42.5+ and 2.43.1 are back to `TrackerJob` / `JobConfiguration` (DHIS2-21364, §7).
+ */
+export const wrapsJobResponseType = (ctx: ModelContext): boolean =>
+    (ctx.minor === 42 && ctx.patch <= 4) || (ctx.minor === 43 && ctx.patch === 0)

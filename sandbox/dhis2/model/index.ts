@@ -15,6 +15,8 @@ import { conflict, respond } from './webMessage'
 
 export interface DataModelOptions {
     minor: Dhis2Minor
+    /** Patch release (default 0); decides the async `responseType` on 2.42/2.43. */
+    patch?: number
     clock?: SandboxClock
     /** How long async jobs take before their effects and reports appear; default 50 ms. */
     asyncJobDelayMs?: number
@@ -45,6 +47,7 @@ export function createDataModel(options: DataModelOptions): DataModel {
     const initial: ModelState = { ...emptyState(), metadata: defaultMetadata() }
     const ctx: ModelContext = {
         minor: options.minor,
+        patch: options.patch ?? 0,
         state: initial,
         store: new MetadataStore(initial.metadata),
         now,

@@ -78,7 +78,8 @@ export function parsePeriod(id: string): Period | undefined {
         const week = Number(m[3])
         if (week < 1 || week > weeksInYear(year, weekday)) return undefined
         const start = addDays(firstWeekStart(year, weekday), (week - 1) * 7)
-        return { id, type, start, end: addDays(start, 6) }
+        // `2024W01` is accepted and is the period `2024W1` (DHIS2 stores the ISO name).
+        return { id: `${year}${m[2] ?? ''}W${week}`, type, start, end: addDays(start, 6) }
     }
     m = /^(\d{4})BiW(\d{1,2})$/.exec(id)
     if (m) {
@@ -86,7 +87,7 @@ export function parsePeriod(id: string): Period | undefined {
         const biWeek = Number(m[2])
         if (biWeek < 1 || biWeek > Math.ceil(weeksInYear(year) / 2)) return undefined
         const start = addDays(firstWeekStart(year, 1), (biWeek - 1) * 14)
-        return { id, type: 'BiWeekly', start, end: addDays(start, 13) }
+        return { id: `${year}BiW${biWeek}`, type: 'BiWeekly', start, end: addDays(start, 13) }
     }
     m = /^(\d{4})(\d{2})$/.exec(id)
     if (m) {

@@ -56,5 +56,9 @@ export const notFound = (message: string, minor: Dhis2Minor): ApiResponse =>
 export const conflict = (message: string, minor: Dhis2Minor, code = 'E1004'): ApiResponse =>
     errorMessage(409, message, minor, code)
 
+/** Spring Security's refusal of a missing authority (`@PreAuthorize` / `@RequiresAuthority`). */
+export const forbidden = (message = 'Access is denied'): ApiResponse =>
+    respond(403, webMessage(403, 'ERROR', message))
+
 export const badRequest = (message: string): ApiResponse =>
     respond(400, webMessage(400, 'ERROR', message))

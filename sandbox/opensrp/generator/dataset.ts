@@ -1,8 +1,11 @@
 import { decodeUuid, IdKind } from '../ids'
 import type { JsonObject } from '../json'
+import { childClient, motherClient } from './clientRecords'
+import { eventRecord } from './eventRecords'
+import { parseZeir } from './identifiers'
 import { ClientSlot, EVENT_SLOTS } from './layout'
 import { EVENT_TYPES, planChild, youngerSiblingOf, type ChildPlan, type PlannedEvent } from './plan'
-import { childClient, eventRecord, motherClient, parseZeir, type RecordContext } from './records'
+import type { RecordContext } from './profiles'
 
 /**
  * The generated dataset, lazily: nothing is stored except a handful of recent plans. Every

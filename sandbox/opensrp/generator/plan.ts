@@ -4,8 +4,8 @@ import { CHILD_DOSES, TT, TT_DOSES } from './schedule'
 
 /**
  * The cheap, numbers-only skeleton of one child's block: which client and event slots are used,
- * at which facility, of which type. Counting and filtering run on plans; `records.ts` turns a plan
- * into JSON only for records that are actually served.
+ * at which facility, of which type. Counting and filtering run on plans; `clientRecords.ts` and
+ * `eventRecords.ts` turn a plan into JSON only for records that are actually served.
  *
  * Mothers: child i normally owns its mother (client slot 0, TT events in slots 16–20). About 12%
  * of children in the last third are younger siblings: their mother is owned by block i − D, with

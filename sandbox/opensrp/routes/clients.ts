@@ -1,5 +1,13 @@
 import { effectiveLimit, type Route, type ServerContext } from '../context'
-import { containerError, jsonReply, methodNotAllowed, param, parseLong, type Reply } from '../http'
+import {
+    containerError,
+    jsonReply,
+    methodNotAllowed,
+    missingParam,
+    param,
+    parseLong,
+    type Reply,
+} from '../http'
 import { obj, str, type JsonObject } from '../json'
 
 /** ClientResource (reference §2.3). */
@@ -10,11 +18,7 @@ export const SEARCH_RESULT_CAP = 10000
 
 function requiredLong(query: URLSearchParams, name: string): number | Reply {
     const text = query.get(name)
-    if (text === null)
-        return containerError(
-            400,
-            `Required request parameter '${name}' for method parameter type long is not present`
-        )
+    if (text === null) return missingParam(name, 'long')
     return (
         parseLong(text) ??
         containerError(
@@ -34,7 +38,7 @@ function getAll(context: ServerContext, query: URLSearchParams): Reply {
     const size = effectiveLimit(limit, context.pageSizeCap)
     if (size < 0) return containerError(500)
     // `>=`, with no +1: pass last + 1 or de-duplicate (§2.3).
-    const clients = context.store.queryClients(serverVersion - 1, size)
+    const clients = context.store.clients.query(serverVersion - 1, size)
     context.store.served(
         'client',
         clients.map((c) => (typeof c.serverVersion === 'number' ? c.serverVersion : 0))
@@ -45,7 +49,7 @@ function getAll(context: ServerContext, query: URLSearchParams): Reply {
 function countAll(context: ServerContext, query: URLSearchParams): Reply {
     const serverVersion = requiredLong(query, 'serverVersion')
     if (typeof serverVersion !== 'number') return serverVersion
-    return jsonReply(200, { count: context.store.countClients(serverVersion - 1) })
+    return jsonReply(200, { count: context.store.clients.count(serverVersion - 1) })
 }
 
 type Predicate = (client: JsonObject) => boolean
@@ -109,18 +113,18 @@ function searchByIdentifier(
         if (client && id && !results.some((c) => str(c, 'baseEntityId') === id))
             results.push(client)
     }
-    const candidates: Array<JsonObject | undefined> = [store.client(identifier)]
+    const candidates: Array<JsonObject | undefined> = [store.clients.get(identifier)]
     for (const type of ['ZEIR_ID', 'OPENMRS_UUID'])
-        candidates.push(...store.clientsByIdentifier(type, identifier))
+        candidates.push(...store.clients.byIdentifier(type, identifier))
     const motherOf = /^(.+)_mother$/.exec(identifier)
     if (motherOf?.[1]) {
         // Generated mothers are found through their child's ZEIR_ID (M_ZEIR_ID = ZEIR_ID + "_mother").
-        for (const child of store.clientsByIdentifier('ZEIR_ID', motherOf[1])) {
+        for (const child of store.clients.byIdentifier('ZEIR_ID', motherOf[1])) {
             const mother = firstRelative(child, 'mother')
-            candidates.push(mother ? store.client(mother) : undefined)
+            candidates.push(mother ? store.clients.get(mother) : undefined)
         }
     }
-    for (const client of store.clients.values()) {
+    for (const client of store.clients.uploaded()) {
         if (Object.values(obj(client, 'identifiers') ?? {}).includes(identifier))
             candidates.push(client)
     }
@@ -134,7 +138,7 @@ function searchByIdentifier(
     for (const client of [...results]) {
         for (const ids of Object.values(obj(client, 'relationships') ?? {})) {
             if (!Array.isArray(ids)) continue
-            for (const id of ids) if (typeof id === 'string') add(store.client(id))
+            for (const id of ids) if (typeof id === 'string') add(store.clients.get(id))
         }
     }
     return results.slice(0, SEARCH_RESULT_CAP)
@@ -153,12 +157,18 @@ function search(context: ServerContext, query: URLSearchParams): Reply {
     if (identifier !== undefined)
         return jsonReply(200, searchByIdentifier(context, identifier, predicates))
     const results: JsonObject[] = []
-    for (const client of context.store.allClients()) {
+    for (const client of context.store.clients.all()) {
         if (!predicates.every((p) => p(client))) continue
         results.push(client)
         if (results.length >= SEARCH_RESULT_CAP) break
     }
     return jsonReply(200, results)
+}
+
+/** One client by baseEntityId; `null` when there is none (§2.3). The `id` param is required. */
+function findById(context: ServerContext, id: string | null): Reply {
+    if (id === null) return missingParam('id', 'String')
+    return jsonReply(200, context.store.clients.get(id) ?? null)
 }
 
 export const clientRoutes: Route = (request, context) => {
@@ -175,8 +185,9 @@ export const clientRoutes: Route = (request, context) => {
         case 'search':
             return get(() => search(context, query))
         case 'findById':
-            return get(() => jsonReply(200, context.store.client(param(query, 'id') ?? '') ?? null))
+            return get(() => findById(context, query.get('id')))
         default:
+            if (/^[^/]+$/.test(sub)) return get(() => findById(context, decodeURIComponent(sub)))
             return undefined
     }
 }

@@ -3,9 +3,17 @@ import { addEvents } from '../eventAdd'
 import type { Facility } from '../geography'
 import { ClientSlot } from '../generator/layout'
 import { EVENT_TYPES, type PlannedEvent } from '../generator/plan'
-import { containerError, jsonReply, methodNotAllowed, param, parseLong, type Reply } from '../http'
+import {
+    containerError,
+    jsonReply,
+    methodNotAllowed,
+    missingParam,
+    param,
+    parseLong,
+    type Reply,
+} from '../http'
 import { isObject, str, type Json, type JsonObject } from '../json'
-import type { EventQuery } from '../store'
+import type { EventQuery } from '../eventStore'
 
 /** EventResource (reference §2.1, §2.2). */
 
@@ -78,7 +86,7 @@ function envelope(context: ServerContext, events: JsonObject[]): JsonObject {
         const id = str(event, 'baseEntityId')
         if (!id || seen.has(id)) continue
         seen.add(id)
-        const client = context.store.client(id)
+        const client = context.store.clients.get(id)
         if (client) clients.push(client)
     }
     context.store.served(
@@ -111,9 +119,9 @@ function runSync(
     // The resource adds 1 and applies >=: strictly greater than the value sent (§2.1).
     const after = serverVersion === undefined ? -1 : serverVersion
     const query = syncQuery(context, filter, after, size)
-    const body = envelope(context, context.store.queryEvents(query))
+    const body = envelope(context, context.store.events.query(query))
     if (!returnCount) return jsonReply(200, body)
-    const total = context.store.countMatching({ ...query, limit: Number.MAX_SAFE_INTEGER })
+    const total = context.store.events.countMatching({ ...query, limit: Number.MAX_SAFE_INTEGER })
     body.total_records = total
     return jsonReply(200, body, { total_records: String(total) })
 }
@@ -195,11 +203,7 @@ function syncPost(context: ServerContext, raw: Buffer): Reply {
 /** Spring's `@RequestParam long`: missing or not a number is a 400 from the container. */
 function requiredLong(query: URLSearchParams, name: string): number | Reply {
     const text = query.get(name)
-    if (text === null)
-        return containerError(
-            400,
-            `Required request parameter '${name}' for method parameter type long is not present`
-        )
+    if (text === null) return missingParam(name, 'long')
     const value = parseLong(text)
     return (
         value ??
@@ -233,7 +237,7 @@ function getAll(context: ServerContext, query: URLSearchParams): Reply {
     const size = effectiveLimit(limit, context.pageSizeCap)
     if (size < 0) return containerError(500)
     const eventType = param(query, 'eventType')
-    const events = context.store.queryEvents({
+    const events = context.store.events.query({
         after: allAfter(serverVersion),
         limit: size,
         ...(eventType !== undefined
@@ -249,12 +253,14 @@ function countAll(context: ServerContext, query: URLSearchParams): Reply {
     const serverVersion = requiredLong(query, 'serverVersion')
     if (typeof serverVersion !== 'number') return serverVersion
     return jsonReply(200, {
-        count: context.store.countEvents(allAfter(serverVersion), param(query, 'eventType')),
+        count: context.store.events.count(allAfter(serverVersion), param(query, 'eventType')),
     })
 }
 
-function findById(context: ServerContext, id: string | undefined): Reply {
-    const found = id ? context.store.findEvent(id, undefined) : undefined
+/** findById's `@RequestParam("id")` is required; a blank id is passed on and finds nothing. */
+function findById(context: ServerContext, id: string | null): Reply {
+    if (id === null) return missingParam('id', 'String')
+    const found = id ? context.store.events.find(id, undefined) : undefined
     if (!found) return jsonReply(200, null)
     const event =
         'overlay' in found
@@ -282,7 +288,7 @@ export const eventRoutes: Route = (request, context) => {
                 : methodNotAllowed(method, ['POST'])
         case 'findById':
             return method === 'GET'
-                ? findById(context, param(query, 'id'))
+                ? findById(context, query.get('id'))
                 : methodNotAllowed(method, ['GET'])
         default:
             if (method === 'GET' && /^[^/]+$/.test(sub))

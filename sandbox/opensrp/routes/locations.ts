@@ -1,5 +1,13 @@
 import { effectiveLimit, type Route, type ServerContext } from '../context'
-import { containerError, jsonReply, methodNotAllowed, param, parseLong, type Reply } from '../http'
+import {
+    containerError,
+    jsonReply,
+    methodNotAllowed,
+    missingParam,
+    param,
+    parseLong,
+    type Reply,
+} from '../http'
 import { isObject, type Json, type JsonObject } from '../json'
 import { withoutGeometry, type SandboxLocation } from '../locations'
 
@@ -50,13 +58,13 @@ function sync(
     )
 }
 
+/** GET takes serverVersion as a required String and reads anything unparseable as 0. */
 function syncGet(context: ServerContext, query: URLSearchParams): Reply {
-    const text = param(query, 'serverVersion')
-    const serverVersion = text === undefined ? 0 : parseLong(text)
-    if (serverVersion === undefined) return containerError(400, 'Failed to convert serverVersion')
+    const text = query.get('serverVersion')
+    if (text === null) return missingParam('serverVersion', 'String')
     return sync(
         context,
-        serverVersion,
+        parseLong(text) ?? 0,
         asList(param(query, 'parent_id')),
         asList(param(query, 'location_names')),
         flag(query, 'return_geometry', false)

@@ -89,7 +89,8 @@ function authenticate(context: ServerContext, user: SandboxUser): JsonObject {
                 display: first?.team ?? 'EPI Team',
                 uuid: first?.teamId ?? stableUuid(0),
                 organizationIds: [1],
-                location: teamLocations[0] ?? null,
+                // NON_NULL: a team without locations has no `location` key, not null.
+                ...(teamLocations[0] ? { location: teamLocations[0] } : {}),
             },
         },
         locations: locationTree(context, assigned),

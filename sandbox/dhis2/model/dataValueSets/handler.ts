@@ -1,9 +1,9 @@
 import { ApiRequest, ApiResponse } from '../../contract'
-import { ModelContext } from '../context'
+import { ModelContext, wrapsJobResponseType } from '../context'
 import { formatDateTime } from '../dates'
 import { isRecord } from '../json'
 import { JobQueue } from '../jobs'
-import { badRequest, notFound, respond, webMessage } from '../webMessage'
+import { badRequest, forbidden, respond, webMessage } from '../webMessage'
 import { import243 } from './import243'
 import { importClassic } from './importClassic'
 import { DataImportOptions, InputDataValueSet, parseDataValueSet, parseOptions } from './parse'
@@ -31,6 +31,10 @@ export function handleDataValueSets(
     const { path, method } = request
     if (path === 'dataValueSets' && method === 'GET') return readDataValueSets(ctx, request)
     if (path === 'dataValueSets' && method === 'POST') {
+        // DataValueSetController: `hasRole('ALL') or hasRole('F_DATAVALUE_ADD')` on every POST.
+        const { authorities } = request.user
+        if (!authorities.includes('ALL') && !authorities.includes('F_DATAVALUE_ADD'))
+            return forbidden()
         const set = parseDataValueSet(request.body)
         if (!set || !isRecord(request.body))
             return badRequest(
@@ -71,8 +75,9 @@ export function handleDataValueSets(
                     jobType: 'DATAVALUE_IMPORT',
                     jobStatus: 'SCHEDULED',
                     relativeNotifierEndpoint: `/api/system/tasks/DATAVALUE_IMPORT/${id}`,
-                    responseType:
-                        ctx.minor >= 42 ? 'JobConfigurationWebMessageResponse' : 'JobConfiguration',
+                    responseType: wrapsJobResponseType(ctx)
+                        ? 'JobConfigurationWebMessageResponse'
+                        : 'JobConfiguration',
                 },
             })
         )
@@ -83,8 +88,8 @@ export function handleDataValueSets(
         if (task[1] === 'tasks')
             return respond(200, jobs.notifications('DATAVALUE_IMPORT', id) ?? [])
         const report = jobs.report('DATAVALUE_IMPORT', id)
-        if (!report?.ready)
-            return notFound(`Summary for job ${id} does not exist or is not yet ready`, ctx.minor)
+        // SystemController answers an unknown or unfinished job with 200 and an empty body.
+        if (!report?.ready) return { status: 200 }
         return respond(200, report.report)
     }
     return undefined

@@ -4,6 +4,7 @@ import { JsonRecord, asString, refId } from '../json'
 import { IdScheme } from '../metadata/store'
 import { isUid } from '../uid'
 import { valueTypeError } from '../valueTypes'
+import { parsePeriod } from '../periods'
 import { Conflicts } from './conflicts'
 import { DataImportOptions, InputDataValueSet } from './parse'
 import {
@@ -190,7 +191,12 @@ export function import243(
         const orgUnit = ctx.store.find('organisationUnits', schemes.orgUnit, set.orgUnit)
         if (!options.dryRun && orgUnit)
             ctx.state.completions[
-                [uidOf(rootDataSet), set.period, uidOf(orgUnit), 'HllvX50cXC0'].join('|')
+                [
+                    uidOf(rootDataSet),
+                    parsePeriod(set.period)?.id ?? set.period,
+                    uidOf(orgUnit),
+                    'HllvX50cXC0',
+                ].join('|')
             ] = set.completeDate
     }
     const status =

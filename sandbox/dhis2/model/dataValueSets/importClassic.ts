@@ -1,6 +1,7 @@
 import { SandboxUser } from '../../contract'
 import { ModelContext } from '../context'
 import { JsonRecord } from '../json'
+import { parsePeriod } from '../periods'
 import { Conflicts } from './conflicts'
 import { DataImportOptions, InputDataValueSet } from './parse'
 import { resolveValue, uidOf } from './resolve'
@@ -105,7 +106,12 @@ export function importClassic(
         const orgUnit = ctx.store.find('organisationUnits', schemes.orgUnit, set.orgUnit)
         if (!options.dryRun && orgUnit) {
             ctx.state.completions[
-                [uidOf(dataSet), set.period, uidOf(orgUnit), 'HllvX50cXC0'].join('|')
+                [
+                    uidOf(dataSet),
+                    parsePeriod(set.period)?.id ?? set.period,
+                    uidOf(orgUnit),
+                    'HllvX50cXC0',
+                ].join('|')
             ] = set.completeDate
         }
     }

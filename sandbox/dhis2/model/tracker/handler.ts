@@ -1,5 +1,5 @@
 import { ApiRequest, ApiResponse } from '../../contract'
-import { ModelContext } from '../context'
+import { ModelContext, wrapsJobResponseType } from '../context'
 import { JobQueue } from '../jobs'
 import { badRequest, notFound, respond, webMessage } from '../webMessage'
 import { jobParameters, parseTrackerParams, runTrackerImport } from './import'
@@ -7,11 +7,10 @@ import { parseTrackerPayload } from './payload'
 import { getTrackerObject, queryEnrollments, queryEvents, queryTrackedEntities } from './query'
 import { completionMessage } from './report'
 
-/** Async `response.responseType` per version (§3.2, §7). */
-function jobResponseType(minor: number): string | undefined {
-    if (minor <= 40) return 'TrackerJob'
-    if (minor === 41) return undefined
-    return 'TrackerJobWebMessageResponse'
+/** Async `response.responseType` per version (§3.2, §7): 2.42.5+ and 2.43.1 say `TrackerJob` again. */
+function jobResponseType(ctx: ModelContext): string | undefined {
+    if (ctx.minor === 41) return undefined
+    return wrapsJobResponseType(ctx) ? 'TrackerJobWebMessageResponse' : 'TrackerJob'
 }
 
 /** `POST /api/tracker`, its job endpoints, and the tracker export endpoints (§3.2, §3.3). */
@@ -34,7 +33,7 @@ export function handleTracker(
             return { report, completionMessage: completionMessage(status, stats) }
         })
         const location = `${request.baseUrl}/api/tracker/jobs/${id}`
-        const responseType = jobResponseType(minor)
+        const responseType = jobResponseType(ctx)
         return respond(
             200,
             webMessage(200, 'OK', 'Tracker job added', {
