@@ -89,7 +89,10 @@ function validateWith<In, Out>(
     }
     try {
         if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-            return quarantine(`a ${recordType} must be a JSON object`, '')
+            return quarantine(
+                `${recordType === 'event' ? 'an' : 'a'} ${recordType} must be a JSON object`,
+                ''
+            )
         }
         const result = schema.safeParse(raw)
         if (!result.success) {
