@@ -87,6 +87,9 @@ async function createRoute(dhis2, opensrp) {
         url: `${opensrp}/**`,
         auth: { type: 'http-basic', username: 'opensrp-admin', password: 'Admin123' },
         authorities: ['OPENSRP_CONNECTOR_RUN_IMPORT'],
+        // Private: before 2.40.12/2.41.9/2.42.5 new routes are public, and anyone could then read
+        // every OpenSRP record through it. Import operators run it through the authority.
+        sharing: { public: '--------' },
     }
     const target = existing ? `${dhis2}/api/routes/${existing.id}` : `${dhis2}/api/routes`
     await check(
