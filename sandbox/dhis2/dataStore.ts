@@ -3,7 +3,7 @@ import { appAuthority, reservingApp } from './apps/registry'
 import { webMessage } from './http'
 import type { Dhis2State, Namespaces, ShellHandler, ShellRequest, StoredEntry } from './state'
 import { isoNoZone } from './state'
-import { generateUid } from './startup'
+import { generateUid } from './model/uid'
 import { hasAnyAuthority } from './users'
 import { hasErrorCodes, putCreatesKey } from './versions'
 

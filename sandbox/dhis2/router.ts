@@ -10,7 +10,7 @@ import { escapeHtml, html, parseJson, redirect, webMessage } from './http'
 import { routeRun } from './routes/run'
 import { routeCrud } from './routes/store'
 import type { Dhis2State, ShellHandler, ShellRequest } from './state'
-import { startupEndpoints, systemIdFallback } from './startup'
+import { startupEndpoints } from './startup'
 import { hasGlobalShell, hasLoginApi, hasPing } from './versions'
 
 const METHODS: readonly ApiRequest['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
@@ -101,7 +101,7 @@ const favicon = (): ApiResponse => ({
     contentType: 'image/png',
 })
 
-/** Shell handlers first, then the data model, then fallbacks the model may already cover. */
+/** Shell handlers first, then the data model. */
 function handlers(state: Dhis2State): ShellHandler[] {
     return [
         startupEndpoints,
@@ -111,7 +111,6 @@ function handlers(state: Dhis2State): ShellHandler[] {
         routeRun,
         routeCrud,
         (_state, request) => state.model.handle(request),
-        systemIdFallback,
     ]
 }
 

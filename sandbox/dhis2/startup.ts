@@ -1,4 +1,3 @@
-import { randomInt } from 'crypto'
 import type { ApiResponse, SandboxUser } from './contract'
 import { appMenu } from './apps/serve'
 import { filterFields } from './fields'
@@ -152,28 +151,4 @@ export const startupEndpoints: ShellHandler = (state, request) => {
         return { status: 200, body: ICON_SVG, contentType: 'image/svg+xml' }
     }
     return undefined
-}
-
-const UID_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
-
-export function generateUid(): string {
-    let uid = UID_CHARS[randomInt(52)] ?? 'a'
-    for (let i = 1; i < 11; i++) uid += UID_CHARS[randomInt(62)] ?? '0'
-    return uid
-}
-
-/** `system/id` / `system/uid` when the data model does not answer them (reference §3.3). */
-export const systemIdFallback: ShellHandler = (_state, request) => {
-    if (
-        request.method !== 'GET' ||
-        (request.path !== 'system/id' && request.path !== 'system/uid')
-    ) {
-        return undefined
-    }
-    const limitText = request.query.get('limit') ?? '1'
-    const limit = Number(limitText)
-    if (!Number.isInteger(limit) || limit < 1)
-        return webMessage(400, 'Limit must be a positive integer')
-    const codes = Array.from({ length: Math.min(limit, 10000) }, generateUid)
-    return json({ codes })
 }

@@ -2,7 +2,7 @@ import type { ApiResponse, SandboxUser } from '../contract'
 import { isRecord, webMessage } from '../http'
 import type { Dhis2State, ShellHandler } from '../state'
 import { isoNoZone } from '../state'
-import { generateUid } from '../startup'
+import { generateUid } from '../model/uid'
 import { hasAnyAuthority, isSuperuser } from '../users'
 import { routeFeatures } from '../versions'
 
