@@ -113,4 +113,17 @@ describe('streaming OpenSRP events', () => {
         expect(second.events.map((e) => [e.id, e.rev])).toEqual([[edited._id, 'v2']])
         await server.close()
     })
+
+    it('quarantines a record without an _id once, not again on every overlapping run', async () => {
+        const events = fixtureEvents()
+        const { _id: _dropped, ...withoutId } = events[2] as RawEvent
+        events[2] = withoutId as RawEvent
+        const { server, transport } = await eventServer(events)
+        const source = createOpenSrpSource(transport, { pageSize: 5, overlap: 1_000_000 })
+        const first = await drain(source)
+        expect(first.quarantined.filter((q) => q.reason === '_id is missing')).toHaveLength(1)
+        const second = await drain(source, first.checkpoint)
+        expect(second.quarantined).toEqual([])
+        await server.close()
+    })
 })

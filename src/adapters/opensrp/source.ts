@@ -38,8 +38,13 @@ function identityOf(
 ): { id: string; serverVersion: number } | undefined {
     const id = field(raw, idKey)
     const serverVersion = Number(field(raw, 'serverVersion'))
-    if (typeof id !== 'string' || id === '' || !Number.isFinite(serverVersion)) return undefined
-    return { id, serverVersion }
+    if (!Number.isFinite(serverVersion)) return undefined
+    // A record without an id is still one row: its serverVersion is unique in its table, so an
+    // overlap re-read does not quarantine it a second time.
+    return {
+        id: typeof id === 'string' && id !== '' ? id : `#serverVersion:${serverVersion}`,
+        serverVersion,
+    }
 }
 
 function listOf(json: unknown, key: string | undefined, what: string): unknown[] {
