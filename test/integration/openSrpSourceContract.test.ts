@@ -7,6 +7,7 @@ import { createOpenSrpSource } from '../../src/adapters/opensrp/source'
 import { createTransport } from '../../src/adapters/opensrp/transport'
 import { describeOpenSrpSourceContract } from '../contracts/openSrpSource.contract'
 
+// The assertions live in the shared contract, so the fake and the real adapter prove the same things.
 describeOpenSrpSourceContract('axios adapter against the OpenSRP sandbox', async () => {
     const sandbox = await startOpenSrpSandbox({ children: 0 })
     const source = createOpenSrpSource(

@@ -313,29 +313,36 @@ describe('streaming OpenSRP clients (client/getAll is ">=", reference §2.3)', (
     })
 })
 
+/** The route an admin creates in DHIS2 for the connector (reference/dhis2-api.md §3.6). */
+async function createOpenSrpRoute(dhis2Url: string, opensrpUrl: string): Promise<void> {
+    const admin = `Basic ${Buffer.from('admin:district').toString('base64')}`
+    const created = await send(`${dhis2Url}/api/routes`, {
+        method: 'POST',
+        headers: { Authorization: admin, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+            name: 'OpenSRP',
+            code: 'opensrp',
+            url: `${opensrpUrl}/**`,
+            auth: { type: 'http-basic', username: 'opensrp-admin', password: 'Admin123' },
+            authorities: ['OPENSRP_CONNECTOR_RUN_IMPORT'],
+            sharing: { public: '--------' },
+        }),
+    })
+    expect(created.status).toBeLessThan(300)
+}
+
 describe('the OpenSRP source adapter through a DHIS2 route', () => {
     it('streams every event once through /api/routes/opensrp/run, with a DHIS2 token and no OpenSRP credentials', async () => {
         const expected = await truth()
         const opensrp = await startOpenSrpSandbox({
             seed: SEED,
             children: CHILDREN,
+            nonMonotonic: true,
             faults: { errorRate: 0.1, seed: 9 },
         })
         const dhis2 = await startDhis2Sandbox({ minor: 42, patch: 5 })
         try {
-            const admin = `Basic ${Buffer.from('admin:district').toString('base64')}`
-            const created = await send(`${dhis2.url}/api/routes`, {
-                method: 'POST',
-                headers: { Authorization: admin, 'Content-Type': 'application/json' },
-                body: JSON.stringify({
-                    name: 'OpenSRP',
-                    code: 'opensrp',
-                    url: `${opensrp.url}/**`,
-                    auth: { type: 'http-basic', username: 'opensrp-admin', password: 'Admin123' },
-                    authorities: ['OPENSRP_CONNECTOR_RUN_IMPORT'],
-                }),
-            })
-            expect(created.status).toBeLessThan(300)
+            await createOpenSrpRoute(dhis2.url, opensrp.url)
             const connection: OpenSrpConnection = {
                 mode: 'route',
                 dhis2BaseUrl: dhis2.url,
@@ -369,19 +376,7 @@ describe('a DHIS2 route whose OpenSRP is down', () => {
         await opensrp.close()
         const dhis2 = await startDhis2Sandbox({ minor })
         try {
-            const admin = `Basic ${Buffer.from('admin:district').toString('base64')}`
-            const created = await send(`${dhis2.url}/api/routes`, {
-                method: 'POST',
-                headers: { Authorization: admin, 'Content-Type': 'application/json' },
-                body: JSON.stringify({
-                    name: 'OpenSRP',
-                    code: 'opensrp',
-                    url: `${opensrp.url}/**`,
-                    auth: { type: 'http-basic', username: 'opensrp-admin', password: 'Admin123' },
-                    authorities: ['OPENSRP_CONNECTOR_RUN_IMPORT'],
-                }),
-            })
-            expect(created.status).toBeLessThan(300)
+            await createOpenSrpRoute(dhis2.url, opensrp.url)
             const source = createOpenSrpSource(
                 createTransport(
                     {
