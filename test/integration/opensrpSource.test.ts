@@ -153,10 +153,12 @@ describe('the OpenSRP source adapter against the OpenSRP sandbox', () => {
         }
     })
 
-    it('OAuth2 with the token expiring mid-stream: refreshes and loses nothing', async () => {
+    it('OAuth2 with the token expiring mid-stream, non-monotonic commits and server errors: every event exactly once', async () => {
         const sandbox: OpenSrpSandbox = await startOpenSrpSandbox({
             seed: SEED,
             children: CHILDREN,
+            nonMonotonic: true,
+            faults: { errorRate: 0.1, seed: 6 },
         })
         try {
             const connection: OpenSrpConnection = {
