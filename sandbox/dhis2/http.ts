@@ -1,3 +1,4 @@
+import { readBody as readBodyUpTo } from '../shared/readBody'
 import type { IncomingMessage, ServerResponse } from 'http'
 import type { ApiResponse } from './contract'
 
@@ -41,23 +42,7 @@ export function webMessage(
 
 export const MAX_BODY_BYTES = 50 * 1024 * 1024
 
-export function readBody(req: IncomingMessage): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-        const chunks: Buffer[] = []
-        let size = 0
-        req.on('data', (chunk: Buffer) => {
-            size += chunk.length
-            if (size > MAX_BODY_BYTES) {
-                reject(new Error('Request body too large'))
-                req.destroy()
-                return
-            }
-            chunks.push(chunk)
-        })
-        req.on('end', () => resolve(Buffer.concat(chunks)))
-        req.on('error', reject)
-    })
-}
+export const readBody = (req: IncomingMessage): Promise<Buffer> => readBodyUpTo(req, MAX_BODY_BYTES)
 
 export function parseJson(raw: Buffer, contentType: string | undefined): unknown {
     if (raw.length === 0) return undefined

@@ -1,3 +1,4 @@
+import { readBody } from '../shared/readBody'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import type { AddressInfo } from 'net'
 import { accessFor, authenticate, authorize } from './auth'
@@ -94,7 +95,7 @@ export class SandboxServer {
         const url = new URL(req.url ?? '/', 'http://sandbox')
         this.stats.requests++
         this.stats.byPath[url.pathname] = (this.stats.byPath[url.pathname] ?? 0) + 1
-        const body = await readBody(req)
+        const body = await readBody(req, MAX_BODY_BYTES)
         const request: SandboxRequest = {
             method: (req.method ?? 'GET').toUpperCase(),
             path: url.pathname,
@@ -168,22 +169,4 @@ function send(res: ServerResponse, reply: Reply): void {
     headers['Content-Length'] = String(Buffer.byteLength(body))
     res.writeHead(reply.status, headers)
     res.end(body)
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-        const chunks: Buffer[] = []
-        let size = 0
-        req.on('data', (chunk: Buffer) => {
-            size += chunk.length
-            if (size > MAX_BODY_BYTES) {
-                reject(new Error('request body too large'))
-                req.destroy()
-                return
-            }
-            chunks.push(chunk)
-        })
-        req.on('end', () => resolve(Buffer.concat(chunks)))
-        req.on('error', reject)
-    })
 }

@@ -13,6 +13,44 @@ import {
 } from './resolve'
 import { valueTypeError } from '../valueTypes'
 
+/** A category or attribute option combo: required when the setting says so, else it must exist. */
+function checkOptionCombo(
+    conflicts: Conflicts,
+    index: number,
+    combo: {
+        key: string | undefined
+        found: boolean
+        required: boolean
+        property: 'categoryOptionCombo' | 'attributeOptionCombo'
+        label: string
+        codes: { missing: string; notFound: string }
+    }
+): void {
+    if (combo.key === undefined && combo.required) {
+        conflicts.add(
+            {
+                objects: {},
+                value: `${combo.label} is required but is not specified`,
+                errorCode: combo.codes.missing,
+                property: combo.property,
+            },
+            index
+        )
+    } else if (!combo.found) {
+        const key = combo.key ?? 'null'
+        conflicts.add(
+            {
+                object: key,
+                objects: { [combo.property]: key },
+                value: `${combo.label} not found or not accessible for writing data: \`${key}\``,
+                errorCode: combo.codes.notFound,
+                property: combo.property,
+            },
+            index
+        )
+    }
+}
+
 /**
  * The per-value checks of DHIS2 2.38–2.42 (`DataValueSetImportValidator`): existence, capture
  * scope, value type/option set, locking and open future periods always; the `strict*`/`require*`
@@ -70,52 +108,22 @@ export function validateClassic(
             index
         )
     }
-    if (v.cocKey === undefined && strict('requireCategoryOptionCombo')) {
-        conflicts.add(
-            {
-                objects: {},
-                value: 'Category option combo is required but is not specified',
-                errorCode: 'E7630',
-                property: 'categoryOptionCombo',
-            },
-            index
-        )
-    } else if (!v.coc) {
-        const key = v.cocKey ?? 'null'
-        conflicts.add(
-            {
-                object: key,
-                objects: { categoryOptionCombo: key },
-                value: `Category option combo not found or not accessible for writing data: \`${key}\``,
-                errorCode: 'E7613',
-                property: 'categoryOptionCombo',
-            },
-            index
-        )
-    }
-    if (v.aocKey === undefined && strict('requireAttributeOptionCombo')) {
-        conflicts.add(
-            {
-                objects: {},
-                value: 'Attribute option combo is required but is not specified',
-                errorCode: 'E7631',
-                property: 'attributeOptionCombo',
-            },
-            index
-        )
-    } else if (!v.aoc) {
-        const key = v.aocKey ?? 'null'
-        conflicts.add(
-            {
-                object: key,
-                objects: { attributeOptionCombo: key },
-                value: `Attribute option combo not found or not accessible for writing data: \`${key}\``,
-                errorCode: 'E7615',
-                property: 'attributeOptionCombo',
-            },
-            index
-        )
-    }
+    checkOptionCombo(conflicts, index, {
+        key: v.cocKey,
+        found: v.coc !== undefined,
+        required: strict('requireCategoryOptionCombo'),
+        property: 'categoryOptionCombo',
+        label: 'Category option combo',
+        codes: { missing: 'E7630', notFound: 'E7613' },
+    })
+    checkOptionCombo(conflicts, index, {
+        key: v.aocKey,
+        found: v.aoc !== undefined,
+        required: strict('requireAttributeOptionCombo'),
+        property: 'attributeOptionCombo',
+        label: 'Attribute option combo',
+        codes: { missing: 'E7631', notFound: 'E7615' },
+    })
     if (conflicts.rejected.has(index) && !before) return false
     const de = v.dataElement
     const ou = v.orgUnit
