@@ -5,7 +5,9 @@ const USAGE = `Usage: opensrp-dhis2 <command> [options]
 Commands:
   validate <folder> [--json]   Check OpenSRP JSON files (clients*.json, events*.json,
                                locations*.json) and list the records that would be
-                               quarantined, with the reason.
+                               quarantined, with the reason. Exit code 0 when
+                               every file was read (quarantined records included),
+                               1 when a file is not JSON or none was found.
   help                         Show this help.
 `
 
@@ -21,9 +23,9 @@ async function main(argv: string[]): Promise<number> {
             process.stderr.write('validate needs a folder of OpenSRP JSON files.\n\n' + USAGE)
             return 2
         }
-        const reports = await validateFolder(folder)
+        const { reports, unreadable, skipped } = await validateFolder(folder)
         if (rest.includes('--json')) {
-            process.stdout.write(JSON.stringify(reports, null, 2) + '\n')
+            process.stdout.write(JSON.stringify({ reports, unreadable, skipped }, null, 2) + '\n')
         } else {
             for (const report of reports) {
                 process.stdout.write(
@@ -33,7 +35,22 @@ async function main(argv: string[]): Promise<number> {
                     process.stdout.write(`  - ${entry.recordId ?? '(no id)'}: ${entry.reason}\n`)
                 }
             }
+            for (const { file, reason } of unreadable) {
+                process.stdout.write(`${file}: not valid JSON, nothing checked (${reason})\n`)
+            }
+            if (skipped.length > 0) {
+                process.stdout.write(
+                    `Skipped (the name says neither client, event nor location): ${skipped.join(', ')}\n`
+                )
+            }
         }
+        if (reports.length === 0 && unreadable.length === 0) {
+            process.stderr.write(
+                `No OpenSRP JSON files (clients*.json, events*.json, locations*.json) in '${folder}'.\n`
+            )
+            return 1
+        }
+        return unreadable.length > 0 ? 1 : 0
         return 0
     }
     process.stderr.write(`Unknown command '${command}'.\n\n${USAGE}`)
