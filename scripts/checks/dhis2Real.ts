@@ -1,7 +1,8 @@
 /**
  * Check: real metadata exports from DHIS2's own test suite (never copied into this project) import
  * through POST /api/metadata of the DHIS2 sandbox on every supported version, and tracker data (and
- * a data value where the export allows) can then be written against them.
+ * a data value where the export allows) can then be written against them. Real dataValueSet
+ * payloads are rejected without the metadata they refer to and accepted with it.
  *
  *   npx tsx scripts/checks/dhis2Real.ts <folder with DHIS2 metadata JSON exports>
  */
@@ -10,6 +11,7 @@ import path from 'path'
 import { SUPPORTED_MINORS } from '../../sandbox/dhis2/contract'
 import { startDhis2Sandbox } from '../../sandbox/dhis2'
 import { checkRealMetadata } from '../../sandbox/dhis2/model/checkRealMetadata'
+import { asDataValueSet, checkRealDataValueSet } from './realDataValueSet'
 
 const ADMIN = `Basic ${Buffer.from('admin:district').toString('base64')}`
 
@@ -64,12 +66,20 @@ async function main(folder: string | undefined): Promise<number> {
                 problems.push(`2.${minor} ${file.file}: ${problem}`)
         }
         if (!report.ok && problems.length === 0) problems.push(`2.${minor}: the data check failed`)
+        for (const file of files) {
+            const payload = asDataValueSet(
+                JSON.parse(readFileSync(path.join(folder, file), 'utf8'))
+            )
+            if (payload) problems.push(...(await checkRealDataValueSet(file, payload, minor)))
+        }
     }
     if (problems.length > 0) {
         console.error(`FAILED:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
         return 1
     }
-    console.log('OK: every real metadata export imported on 2.38–2.43 and accepted data.')
+    console.log(
+        'OK: every real metadata export imported on 2.38–2.43 and accepted data; every real dataValueSet was refused without its metadata and imported with it.'
+    )
     return 0
 }
 
