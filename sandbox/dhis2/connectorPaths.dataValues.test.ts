@@ -197,14 +197,14 @@ describe.each(MINORS)('dataValueSets on 2.%i', (minor) => {
         expect(await stored(url)).toEqual([])
     })
 
-    it('an org unit not assigned to the data set (strict import): E7624, 2.43 E8022', async () => {
+    it('an org unit not assigned to the data set (strict import): E7636, 2.43 E8022', async () => {
         const { url } = await start(minor)
         const reply = await post(url, monthly(FOUR, { orgUnit: BD.union }))
         expect(reply.status).toBe(409)
-        // Before 2.43 one conflict per data element (E7624 names it), indexes merged.
+        // Before 2.43 one conflict per data element (E7636 names it), indexes merged.
         const conflicts = asList(summaryOf(reply.body).conflicts)
         expect(new Set(conflicts.map((c) => c.errorCode))).toEqual(
-            new Set([minor >= 43 ? 'E8022' : 'E7624'])
+            new Set([minor >= 43 ? 'E8022' : 'E7636'])
         )
         expect(conflicts.flatMap((c) => c.indexes).sort()).toEqual([0, 1, 2, 3])
     })

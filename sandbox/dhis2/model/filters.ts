@@ -10,13 +10,23 @@ export interface MetadataFilter {
 
 const NO_VALUE_OPERATORS = new Set(['null', '!null', 'empty', '!empty'])
 
+/** DHIS2's `QueryParser` spellings that mean the same as another operator. */
+const ALIASES: Readonly<Record<string, string>> = {
+    gte: 'ge',
+    lte: 'le',
+    startsWith: '$ilike',
+    endsWith: 'ilike$',
+}
+
 export function parseFilter(text: string): MetadataFilter | undefined {
     const first = text.indexOf(':')
     if (first < 0) return undefined
     const path = text.slice(0, first).split('.')
     const rest = text.slice(first + 1)
     const second = rest.indexOf(':')
-    const operator = (second < 0 ? rest : rest.slice(0, second)).toLowerCase()
+    // Operators are case-sensitive (`EQ` is not one); a few are aliases of others.
+    const given = second < 0 ? rest : rest.slice(0, second)
+    const operator = ALIASES[given] ?? given
     const value = second < 0 ? '' : rest.slice(second + 1)
     if (second < 0 && !NO_VALUE_OPERATORS.has(operator)) return undefined
     return { path, operator, value }
@@ -92,6 +102,7 @@ const NEGATIONS: Readonly<Record<string, string>> = {
     '!$ilike': '$ilike',
     '!like$': 'like$',
     '!ilike$': 'ilike$',
+    '!token': 'token',
 }
 
 export function matchesFilter(
@@ -119,6 +130,7 @@ export function matchesFilter(
     return negated ? !hit : hit
 }
 
+/** The operators of DHIS2's metadata `QueryParser`; any other is "`op` is not a valid operator." */
 export function isKnownOperator(operator: string): boolean {
     return (
         NO_VALUE_OPERATORS.has(operator) ||

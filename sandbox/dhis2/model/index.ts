@@ -12,10 +12,12 @@ import { handleTracker } from './tracker/handler'
 import { deepClone } from './json'
 import { generateUid } from './uid'
 import { conflict, respond } from './webMessage'
+import { DEFAULT_PATCH } from '../versions'
 
 export interface DataModelOptions {
     minor: Dhis2Minor
-    /** Patch release (default 0); decides the async `responseType` on 2.42/2.43. */
+    /** Patch release (default: the minor's DEFAULT_PATCH, as the server); decides the async
+     * `responseType` on 2.42/2.43 and how 2.40 counts identical values. */
     patch?: number
     clock?: SandboxClock
     /** How long async jobs take before their effects and reports appear; default 50 ms. */
@@ -47,7 +49,7 @@ export function createDataModel(options: DataModelOptions): DataModel {
     const initial: ModelState = { ...emptyState(), metadata: defaultMetadata() }
     const ctx: ModelContext = {
         minor: options.minor,
-        patch: options.patch ?? 0,
+        patch: options.patch ?? DEFAULT_PATCH[options.minor],
         state: initial,
         store: new MetadataStore(initial.metadata),
         now,

@@ -154,6 +154,25 @@ describe('POST dataValueSets — shapes per version', () => {
     })
 })
 
+describe('POST dataValueSets — identical values within 2.40 (§3.1: ignored from 2.40.3)', () => {
+    it.each([
+        [0, 'updated'],
+        [2, 'updated'],
+        [3, 'ignored'],
+        [12, 'ignored'],
+    ] as const)('2.40.%i counts an identical re-send as %s', async (patch, counted) => {
+        const model = bdModel(40, { clock, patch })
+        await post(40, payload([bcg('7')]), {}, undefined, model)
+        const again = await post(40, payload([bcg('7')]), {}, undefined, model)
+        expect(again.summary.importCount).toEqual({
+            imported: 0,
+            updated: counted === 'updated' ? 1 : 0,
+            ignored: counted === 'ignored' ? 1 : 0,
+            deleted: 0,
+        })
+    })
+})
+
 describe('POST dataValueSets — validation and semantics (2.42)', () => {
     it('validates periods: weekly 2020W53 valid, 2021W53 invalid (E7611)', async () => {
         const weekly = (period: string) => ({
@@ -259,7 +278,7 @@ describe('POST dataValueSets — validation and semantics (2.42)', () => {
         expect(records(summary.conflicts)[0]).toMatchObject({ errorCode: 'E7641' })
     })
 
-    it('applies strict checks only when asked (strictDataElements → E7633, strictPeriods → E7644)', async () => {
+    it('applies strict checks only when asked (strictDataElements → E7633, strictPeriods → E7632)', async () => {
         const foreign = payload([{ dataElement: 'kW3nRegWk01', value: '1' }])
         expect((await post(42, foreign)).res.status).toBe(200)
         const strict = await post(42, foreign, { strictDataElements: 'true' })
@@ -272,7 +291,7 @@ describe('POST dataValueSets — validation and semantics (2.42)', () => {
             undefined,
             strictModel
         )
-        expect(records(period.summary.conflicts)[0]).toMatchObject({ errorCode: 'E7644' })
+        expect(records(period.summary.conflicts)[0]).toMatchObject({ errorCode: 'E7632' })
     })
 
     it('honours CREATE, UPDATE, DELETE, empty values and dryRun', async () => {

@@ -21,6 +21,9 @@ function aborted(conflict: Parameters<Conflicts['add']>[0]): DataImportResult {
     }
 }
 
+const ignoresIdentical = (ctx: ModelContext): boolean =>
+    ctx.minor >= 41 || (ctx.minor === 40 && ctx.patch >= 3)
+
 /** The 2.38–2.42 importer (§3.1). */
 export function importClassic(
     ctx: ModelContext,
@@ -41,6 +44,10 @@ export function importClassic(
                 property: 'dataSet',
             })
         }
+    }
+    // `validateDataSetExistsStrictDataElements`: strict data elements need the payload's data set.
+    if (!dataSet && (options.strict.strictDataElements || ctx.strictDataImport)) {
+        return aborted({ objects: {}, value: 'A valid dataset is required', errorCode: 'E7602' })
     }
     if (
         set.orgUnit !== undefined &&
@@ -74,11 +81,9 @@ export function importClassic(
     const count = zeroCount()
     for (const input of set.values) {
         const resolved = resolveValue(ctx, set, input, schemes)
-        if (
-            !validateClassic(ctx, resolved, options, user, dataSet, conflicts) ||
-            !resolved.dataElement ||
-            !resolved.period
-        ) {
+        const rejection = validateClassic(ctx, resolved, options, user, dataSet)
+        if (rejection || !resolved.dataElement || !resolved.period) {
+            if (rejection) conflicts.add(rejection, input.index)
             count.ignored++
             continue
         }
@@ -96,8 +101,8 @@ export function importClassic(
             options.dryRun,
             user.username
         )
-        // Identical re-sends: `updated` before 2.40.3, `ignored` after (§6); the model treats 2.40 as 2.40.3+.
-        if (outcome === 'identical') count[ctx.minor >= 40 ? 'ignored' : 'updated']++
+        // Identical re-sends: `updated` before 2.40.3, `ignored` from 2.40.3 / 2.41.0 (§3.1, §6).
+        if (outcome === 'identical') count[ignoresIdentical(ctx) ? 'ignored' : 'updated']++
         else count[outcome]++
     }
     let dataSetComplete = 'false'

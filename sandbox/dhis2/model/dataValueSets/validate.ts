@@ -1,7 +1,7 @@
 import { SandboxUser } from '../../contract'
 import { ModelContext } from '../context'
 import { JsonRecord, asString, refId } from '../json'
-import { Conflicts } from './conflicts'
+import { Conflict } from './conflicts'
 import { DataImportOptions } from './parse'
 import {
     ResolvedValue,
@@ -13,242 +13,175 @@ import {
 } from './resolve'
 import { valueTypeError } from '../valueTypes'
 
-/** A category or attribute option combo: required when the setting says so, else it must exist. */
-function checkOptionCombo(
-    conflicts: Conflicts,
-    index: number,
-    combo: {
-        key: string | undefined
-        found: boolean
-        required: boolean
-        property: 'categoryOptionCombo' | 'attributeOptionCombo'
-        label: string
-        codes: { missing: string; notFound: string }
-    }
-): void {
-    if (combo.key === undefined && combo.required) {
-        conflicts.add(
-            {
-                objects: {},
-                value: `${combo.label} is required but is not specified`,
-                errorCode: combo.codes.missing,
-                property: combo.property,
-            },
-            index
-        )
-    } else if (!combo.found) {
-        const key = combo.key ?? 'null'
-        conflicts.add(
-            {
-                object: key,
-                objects: { [combo.property]: key },
-                value: `${combo.label} not found or not accessible for writing data: \`${key}\``,
-                errorCode: combo.codes.notFound,
-                property: combo.property,
-            },
-            index
-        )
+type Found = Omit<Conflict, 'indexes'>
+
+interface Checked {
+    v: ResolvedValue
+    de: JsonRecord
+    deId: string
+    ouId: string
+    period: NonNullable<ResolvedValue['period']>
+    cocId: string
+    aocId: string
+    /** `dataSet` of the payload, else every data set holding the data element. */
+    targets: JsonRecord[]
+    /** Every data set holding the data element (DHIS2's `DataElement.getDataSets()`). */
+    ownSets: JsonRecord[]
+}
+
+/** One conflict per identifier type, as `DataValueImportConflict` builds them (objects by type). */
+const conflict = (
+    errorCode: string,
+    value: string,
+    objects: Record<string, string>,
+    property?: string
+): Found => {
+    const first = Object.values(objects)[0]
+    return {
+        ...(first === undefined ? {} : { object: first }),
+        objects,
+        value,
+        errorCode,
+        ...(property ? { property } : {}),
     }
 }
 
-/**
- * The per-value checks of DHIS2 2.38–2.42 (`DataValueSetImportValidator`): existence, capture
- * scope, value type/option set, locking and open future periods always; the `strict*`/`require*`
- * checks only when the import options (or the server's system settings) turn them on.
- * Returns false when the value is rejected (a conflict was added).
- */
-export function validateClassic(
+/** Existence, capture scope, value and comment checks (E7610–E7621), in DHIS2's order. */
+function firstInputConflict(
     ctx: ModelContext,
     v: ResolvedValue,
     options: DataImportOptions,
-    user: SandboxUser,
-    dataSet: JsonRecord | undefined,
-    conflicts: Conflicts
-): boolean {
-    const index = v.input.index
-    const strict = (flag: keyof DataImportOptions['strict']) =>
-        options.strict[flag] || ctx.strictDataImport
-    const before = conflicts.rejected.has(index)
+    user: SandboxUser
+): Found | undefined {
     if (!v.dataElement) {
         const key = v.dataElementKey ?? 'null'
-        conflicts.add(
-            {
-                object: key,
-                objects: { dataElement: key },
-                value: `Data element not found or not accessible: \`${key}\``,
-                errorCode: 'E7610',
-                property: 'dataElement',
-            },
-            index
+        return conflict(
+            'E7610',
+            `Data element not found or not accessible: \`${key}\``,
+            { dataElement: key },
+            'dataElement'
         )
     }
     if (!v.period) {
         const key = v.periodKey ?? 'null'
-        conflicts.add(
-            {
-                object: key,
-                objects: { period: key },
-                value: `Period not valid: \`${key}\``,
-                errorCode: 'E7611',
-                property: 'period',
-            },
-            index
-        )
+        return conflict('E7611', `Period not valid: \`${key}\``, { period: key }, 'period')
     }
     if (!v.orgUnit) {
         const key = v.orgUnitKey ?? 'null'
-        conflicts.add(
-            {
-                object: key,
-                objects: { organisationUnit: key },
-                value: `Organisation unit not found or not accessible: \`${key}\``,
-                errorCode: 'E7612',
-                property: 'orgUnit',
-            },
-            index
+        return conflict(
+            'E7612',
+            `Organisation unit not found or not accessible: \`${key}\``,
+            { organisationUnit: key },
+            'orgUnit'
         )
     }
-    checkOptionCombo(conflicts, index, {
-        key: v.cocKey,
-        found: v.coc !== undefined,
-        required: strict('requireCategoryOptionCombo'),
-        property: 'categoryOptionCombo',
-        label: 'Category option combo',
-        codes: { missing: 'E7630', notFound: 'E7613' },
-    })
-    checkOptionCombo(conflicts, index, {
-        key: v.aocKey,
-        found: v.aoc !== undefined,
-        required: strict('requireAttributeOptionCombo'),
-        property: 'attributeOptionCombo',
-        label: 'Attribute option combo',
-        codes: { missing: 'E7631', notFound: 'E7615' },
-    })
-    if (conflicts.rejected.has(index) && !before) return false
-    const de = v.dataElement
-    const ou = v.orgUnit
-    const period = v.period
-    if (!de || !ou || !period) return false
-    const deId = uidOf(de)
-    const ouId = uidOf(ou)
+    if (v.cocKey !== undefined && !v.coc) {
+        return conflict(
+            'E7613',
+            `Category option combo not found or not accessible for writing data: \`${v.cocKey}\``,
+            { categoryOptionCombo: v.cocKey },
+            'categoryOptionCombo'
+        )
+    }
+    if (v.aocKey !== undefined && !v.aoc) {
+        return conflict(
+            'E7615',
+            `Attribute option combo not found or not accessible for writing data: \`${v.aocKey}\``,
+            { attributeOptionCombo: v.aocKey },
+            'attributeOptionCombo'
+        )
+    }
+    const deId = uidOf(v.dataElement)
+    const ouId = uidOf(v.orgUnit)
     if (!ctx.store.isInHierarchy(ouId, user.organisationUnits)) {
-        conflicts.add(
-            {
-                object: ouId,
-                objects: { organisationUnit: ouId, user: user.id },
-                value: `Organisation unit: \`${ouId}\` not in hierarchy of current user: \`${user.id}\``,
-                errorCode: 'E7617',
-                property: 'orgUnit',
-            },
-            index
+        return conflict(
+            'E7617',
+            `Organisation unit: \`${ouId}\` not in hierarchy of current user: \`${user.id}\``,
+            { organisationUnit: ouId, user: user.id },
+            'orgUnit'
         )
-        return false
     }
-    const value = v.input.value
+    const { value, comment, deleted } = v.input
+    // `DataValueEntry.isNullValue()`: neither value nor comment; only a deletion may say nothing.
+    if (
+        value === undefined &&
+        comment === undefined &&
+        deleted !== true &&
+        options.importStrategy !== 'DELETE'
+    ) {
+        return conflict(
+            'E7618',
+            `Data value or comment not specified for data element: \`${deId}\``,
+            { dataElement: deId },
+            'value'
+        )
+    }
     if (value !== undefined && value !== '' && options.importStrategy !== 'DELETE') {
-        const error = valueTypeError(asString(de.valueType) ?? 'TEXT', value)
+        const error = valueTypeError(asString(v.dataElement.valueType) ?? 'TEXT', value)
         if (error) {
-            conflicts.add(
-                {
-                    object: deId,
-                    objects: { dataElement: deId, value: error },
-                    value: `Value must match value type of data element \`${deId}\`: \`${error}\``,
-                    errorCode: 'E7619',
-                    property: 'value',
-                },
-                index
+            return conflict(
+                'E7619',
+                `Value must match value type of data element \`${deId}\`: \`${error}\``,
+                { dataElement: deId, value: error },
+                'value'
             )
-            return false
         }
-        const optionSet = refId(de.optionSet)
-        const codes = optionSet ? ctx.store.optionCodes(optionSet) : undefined
+    }
+    if ((comment?.length ?? 0) > 50_000) {
+        return conflict(
+            'E7620',
+            'Invalid comment: comment_length_greater_than_max_length',
+            { dataElement: deId },
+            'comment'
+        )
+    }
+    if (value !== undefined && value !== '' && options.importStrategy !== 'DELETE') {
+        const codes = ctx.store.optionCodes(refId(v.dataElement.optionSet))
         if (codes && !codes.includes(value)) {
-            conflicts.add(
-                {
-                    object: deId,
-                    objects: { dataElement: deId },
-                    value: `Data value is not a valid option of the data element option set: \`${deId}\``,
-                    errorCode: 'E7621',
-                    property: 'value',
-                },
-                index
+            return conflict(
+                'E7621',
+                `Data value is not a valid option of the data element option set: \`${deId}\``,
+                { dataElement: deId },
+                'value'
             )
-            return false
         }
     }
-    if ((v.input.comment?.length ?? 0) > 50_000) {
-        conflicts.add(
-            {
-                object: deId,
-                objects: { dataElement: deId },
-                value: 'Invalid comment: comment_length_greater_than_max_length',
-                errorCode: 'E7620',
-                property: 'comment',
-            },
-            index
-        )
-        return false
+    return undefined
+}
+
+/** The `require*` / `strict*` constraints (E7630–E7636), each only when its setting is on. */
+function firstStrictConflict(
+    ctx: ModelContext,
+    c: Checked,
+    options: DataImportOptions,
+    dataSet: JsonRecord | undefined
+): Found | undefined {
+    const strict = (flag: keyof DataImportOptions['strict']) =>
+        options.strict[flag] || ctx.strictDataImport
+    const { v, deId, ouId, period, cocId, aocId } = c
+    if (v.cocKey === undefined && strict('requireCategoryOptionCombo')) {
+        return {
+            objects: {},
+            value: 'Category option combo is required but is not specified',
+            errorCode: 'E7630',
+            property: 'categoryOptionCombo',
+        }
     }
-    const dataSets = dataSet ? [dataSet] : ctx.store.dataSetsOfDataElement(deId)
-    const cocId = uidOf(v.coc)
-    const aocId = uidOf(v.aoc)
-    if (strict('strictCategoryOptionCombos') && !ctx.store.cocIdsOf(comboOf(de)).includes(cocId)) {
-        conflicts.add(
-            {
-                object: cocId,
-                objects: { categoryOptionCombo: cocId, dataElement: deId },
-                value: `Category option combo: \`${cocId}\` must be part of category combo of data element: \`${deId}\``,
-                errorCode: 'E7622',
-                property: 'categoryOptionCombo',
-            },
-            index
-        )
-        return false
+    if (v.aocKey === undefined && strict('requireAttributeOptionCombo')) {
+        return {
+            objects: {},
+            value: 'Attribute option combo is required but is not specified',
+            errorCode: 'E7631',
+            property: 'attributeOptionCombo',
+        }
     }
-    if (
-        strict('strictAttributeOptionCombos') &&
-        !dataSets.some((ds) => ctx.store.cocIdsOf(comboOf(ds)).includes(aocId))
-    ) {
-        conflicts.add(
-            {
-                object: aocId,
-                objects: { attributeOptionCombo: aocId, dataElement: deId },
-                value: `Attribute option combo: \`${aocId}\` must be part of category combo of data sets of data element: \`${deId}\``,
-                errorCode: 'E7623',
-                property: 'attributeOptionCombo',
-            },
-            index
+    // `DataElement.getPeriodTypes()`: the period types of all data sets holding the element.
+    if (strict('strictPeriods') && !c.ownSets.some((ds) => ds.periodType === period.type)) {
+        return conflict(
+            'E7632',
+            `Period type of period: \`${period.id}\` not valid for data element: \`${deId}\``,
+            { period: period.id, dataElement: deId }
         )
-        return false
-    }
-    if (
-        strict('strictOrganisationUnits') &&
-        !dataSets.some((ds) => dataSetOrgUnits(ds).includes(ouId))
-    ) {
-        conflicts.add(
-            {
-                object: deId,
-                objects: { dataElement: deId, organisationUnit: ouId },
-                value: `Data element: \`${deId}\` must be assigned through data sets to organisation unit: \`${ouId}\``,
-                errorCode: 'E7624',
-                property: 'orgUnit',
-            },
-            index
-        )
-        return false
-    }
-    if (strict('strictPeriods') && !dataSets.some((ds) => ds.periodType === period.type)) {
-        conflicts.add(
-            {
-                object: period.id,
-                objects: { period: period.id },
-                value: `Period: \`${period.id}\` does not conform to the open periods of associated data sets`,
-                errorCode: 'E7644',
-                property: 'period',
-            },
-            index
-        )
-        return false
     }
     if (
         dataSet &&
@@ -256,46 +189,114 @@ export function validateClassic(
         !ctx.store.dataElementIdsOfDataSet(dataSet).includes(deId)
     ) {
         const dsId = uidOf(dataSet)
-        conflicts.add(
-            {
-                object: deId,
-                objects: { dataElement: deId, dataSet: dsId },
-                value: `Data element: \`${deId}\` is not part of dataset: \`${dsId}\``,
-                errorCode: 'E7633',
-                property: 'dataElement',
-            },
-            index
+        return conflict(
+            'E7633',
+            `Data element: \`${deId}\` is not part of dataset: \`${dsId}\``,
+            { dataElement: deId, dataSet: dsId },
+            'dataElement'
         )
-        return false
     }
-    const latestClosed = dataSets.find((ds) => !isWithinOpenFuture(ds, period, ctx.now()))
-    if (latestClosed) {
-        conflicts.add(
-            {
-                object: period.id,
-                objects: { period: period.id, dataElement: deId },
-                value: `Period: \`${period.id}\` is after latest open future period for data element: \`${deId}\``,
-                errorCode: 'E7641',
-                property: 'period',
-            },
-            index
+    if (
+        strict('strictCategoryOptionCombos') &&
+        !ctx.store.cocIdsOf(comboOf(c.de)).includes(cocId)
+    ) {
+        return conflict(
+            'E7634',
+            `Category option combo: \`${cocId}\` must be part of category combo of data element: \`${deId}\``,
+            { categoryOptionCombo: cocId, dataElement: deId },
+            'categoryOptionCombo'
         )
-        return false
     }
-    const bypass = options.force && user.authorities.includes('ALL')
-    const locked = dataSets.find((ds) => isLocked(ctx, uidOf(ds), period.id))
-    if (locked && !bypass) {
-        conflicts.add(
-            {
-                object: period.id,
-                objects: { period: period.id, dataSet: uidOf(locked) },
-                value: `Current date is past expiry days for period: \`${period.id}\` and data set: \`${uidOf(locked)}\``,
-                errorCode: 'E7640',
-                property: 'period',
-            },
-            index
+    // `DataElement.getDataSetCategoryOptionCombos()`: the AOCs of all its data sets.
+    if (
+        strict('strictAttributeOptionCombos') &&
+        !c.ownSets.some((ds) => ctx.store.cocIdsOf(comboOf(ds)).includes(aocId))
+    ) {
+        return conflict(
+            'E7635',
+            `Attribute option combo: \`${aocId}\` must be part of category combo of data sets of data element: \`${deId}\``,
+            { categoryOptionCombo: aocId, dataElement: deId },
+            'attributeOptionCombo'
         )
-        return false
     }
-    return true
+    // `OrganisationUnit.hasDataElement()`: some data set of the org unit holds the element.
+    if (
+        strict('strictOrganisationUnits') &&
+        !c.ownSets.some((ds) => dataSetOrgUnits(ds).includes(ouId))
+    ) {
+        return conflict(
+            'E7636',
+            `Data element: \`${deId}\` must be assigned through data sets to organisation unit: \`${ouId}\``,
+            { organisationUnit: ouId, dataElement: deId },
+            'orgUnit'
+        )
+    }
+    return undefined
+}
+
+/** Locking and open future periods (E7640, E7641); `force` by a superuser skips them. */
+function firstPeriodConflict(
+    ctx: ModelContext,
+    c: Checked,
+    options: DataImportOptions,
+    user: SandboxUser
+): Found | undefined {
+    if (options.force && user.authorities.includes('ALL')) return undefined
+    const { period, deId } = c
+    const locked = c.targets.find((ds) => isLocked(ctx, uidOf(ds), period.id))
+    if (locked) {
+        return conflict(
+            'E7640',
+            `Current date is past expiry days for period: \`${period.id}\` and data set: \`${uidOf(locked)}\``,
+            { period: period.id, dataSet: uidOf(locked) },
+            'period'
+        )
+    }
+    if (c.targets.some((ds) => !isWithinOpenFuture(ds, period, ctx.now()))) {
+        return conflict(
+            'E7641',
+            `Period: \`${period.id}\` is after latest open future period for data element: \`${deId}\``,
+            { period: period.id, dataElement: deId },
+            'period'
+        )
+    }
+    return undefined
+}
+
+/**
+ * The per-value checks of DHIS2 2.38–2.42 (`DataValueSetImportValidator`), in its registration
+ * order; like DHIS2 it stops at the first conflict of a value. Existence, capture scope, value
+ * type/option set, locking and open future periods always apply; the `strict*`/`require*` checks
+ * only when the import options (or the server's system settings) turn them on.
+ * Returns the conflict that rejects the value, or undefined when it may be written.
+ */
+export function validateClassic(
+    ctx: ModelContext,
+    v: ResolvedValue,
+    options: DataImportOptions,
+    user: SandboxUser,
+    dataSet: JsonRecord | undefined
+): Found | undefined {
+    const input = firstInputConflict(ctx, v, options, user)
+    if (input) return input
+    const de = v.dataElement
+    const period = v.period
+    if (!de || !period) return undefined
+    const deId = uidOf(de)
+    const ownSets = ctx.store.dataSetsOfDataElement(deId)
+    const checked: Checked = {
+        v,
+        de,
+        deId,
+        ouId: uidOf(v.orgUnit),
+        period,
+        cocId: uidOf(v.coc),
+        aocId: uidOf(v.aoc),
+        targets: dataSet ? [dataSet] : ownSets,
+        ownSets,
+    }
+    return (
+        firstStrictConflict(ctx, checked, options, dataSet) ??
+        firstPeriodConflict(ctx, checked, options, user)
+    )
 }

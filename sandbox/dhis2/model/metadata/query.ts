@@ -1,8 +1,8 @@
-import { ApiRequest, ApiResponse } from '../../contract'
+import { ApiRequest, ApiResponse, Dhis2Minor } from '../../contract'
 import { Resolve, applyFields, parseFields } from '../fields'
-import { MetadataFilter, matchesFilter, parseFilter } from '../filters'
+import { MetadataFilter, isKnownOperator, matchesFilter, parseFilter } from '../filters'
 import { JsonRecord, asString } from '../json'
-import { badRequest, notFound, respond } from '../webMessage'
+import { badRequest, notFound, respond, webMessage } from '../webMessage'
 import { READABLE_TYPES, REFERENCE_TARGET, simpleKlass } from './schema'
 import { MetadataStore } from './store'
 
@@ -12,6 +12,15 @@ export function referenceResolver(store: MetadataStore): Resolve {
         const object = target ? store.get(target, asString(item.id)) : undefined
         return object && target ? store.view(target, object) : item
     }
+}
+
+/**
+ * A `QueryParserException`: 409 through `CrudControllerAdvice` in older releases, 400 where
+ * `AbstractCrudController` wraps it in a `BadRequestException`. Where the switch happened is not
+ * known; the sandbox assumes 2.41.
+ */
+function queryError(message: string, minor: Dhis2Minor): ApiResponse {
+    return minor >= 41 ? badRequest(message) : respond(409, webMessage(409, 'ERROR', message))
 }
 
 function positiveInt(value: string | null, fallback: number): number {
@@ -51,7 +60,9 @@ export function queryMetadata(store: MetadataStore, request: ApiRequest): ApiRes
     const filters: MetadataFilter[] = []
     for (const text of query.getAll('filter')) {
         const filter = parseFilter(text)
-        if (!filter) return badRequest(`Invalid filter: ${text}`)
+        if (!filter) return queryError(`Invalid filter => ${text}`, request.minor)
+        if (!isKnownOperator(filter.operator))
+            return queryError(`\`${filter.operator}\` is not a valid operator.`, request.minor)
         filters.push(filter)
     }
     const anyOf = query.get('rootJunction')?.toUpperCase() === 'OR'

@@ -44,6 +44,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
     E1081: 'Enrollment: `{0}`, do not exist.',
     E1082: 'Event: `{0}`, is already deleted and can`t be modified.',
     E1087: 'Could not find DataElement: `{0}`, linked to DataValue.',
+    E1089: 'Event: `{0}`, references a Program Stage `{1}` that does not belong to Program `{2}`.',
     E1090: 'Attribute: `{0}`, is mandatory in tracked entity type `{1}` but not declared in tracked entity `{2}`.',
     E1100: 'User: `{0}`, is lacking `F_TEI_CASCADE_DELETE` authority to delete TrackedEntity: `{1}`.',
     E1103: 'User: `{0}`, is lacking `F_ENROLLMENT_CASCADE_DELETE` authority to delete Enrollment : `{1}`.',

@@ -94,7 +94,8 @@ export function parseTrackerPayload(body: unknown): TrackerBundle | undefined {
         bundle.events.push({
             uid: uidOrNew(e.event),
             enrollment: asString(e.enrollment) ?? enrollment?.uid,
-            program: asString(e.program) ?? enrollment?.program,
+            // Not the enrollment's: DHIS2 takes a missing program from the program stage.
+            program: asString(e.program),
             programStage: asString(e.programStage),
             orgUnit: asString(e.orgUnit),
             status: asString(e.status),

@@ -33,6 +33,9 @@ export function validateEvents(v: TrackerValidation): void {
         const programId = ev.program ?? refId(stage?.program)
         const program = store.get('programs', programId)
         if (programId && !program) add('E1010', [programId])
+        // The stage must belong to the event's program (pre-check: nothing else is validated).
+        if (program && stage && refId(stage.program) !== String(program.id))
+            return add('E1089', [ev.uid, String(stage.id), String(program.id)])
         if (ev.orgUnit && !store.get('organisationUnits', ev.orgUnit)) add('E1011', [ev.orgUnit])
         else if (ev.orgUnit && !v.inCaptureScope(ev.orgUnit)) add('E1000', [v.user.id, ev.orgUnit])
         const status = ev.status ?? 'ACTIVE'
@@ -53,8 +56,9 @@ export function validateEvents(v: TrackerValidation): void {
                 (storedEnrollment && !storedEnrollment.deleted
                     ? storedEnrollment.program
                     : undefined)
-            if (!ev.enrollment || enrollmentProgram === undefined) add('E1033', [ev.uid])
-            else if (enrollmentProgram !== pid) add('E1079', [ev.uid, pid, ev.enrollment])
+            // Data-relation pre-checks: an event failing them is not validated further.
+            if (!ev.enrollment || enrollmentProgram === undefined) return add('E1033', [ev.uid])
+            if (enrollmentProgram !== pid) return add('E1079', [ev.uid, pid, ev.enrollment])
             if (stage.repeatable !== true && action === 'CREATE' && ev.enrollment) {
                 const taken =
                     Object.values(state.events).some(
