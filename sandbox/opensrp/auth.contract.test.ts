@@ -184,6 +184,16 @@ describe('CORS', () => {
             headers: { Origin: 'https://evil.example.com' },
         })
         expect(actual.header('access-control-allow-origin')).toBeUndefined()
+        // Spring's CorsFilter refuses the actual request too: a proxy that forwards the browser's
+        // Origin to OpenSRP gets 403, not data.
+        expect(actual.status).toBe(403)
+        expect(actual.text).toBe('Invalid CORS request')
+    })
+
+    it('treats an Origin equal to its own address as same-origin, not CORS', async () => {
+        const same = await call(sandbox, SYNC, { headers: { Origin: sandbox.url } })
+        expect(same.status).toBe(200)
+        expect(same.header('access-control-allow-origin')).toBeUndefined()
     })
 })
 

@@ -53,6 +53,32 @@ export function preflight(request: SandboxRequest, origins: readonly string[]): 
     }
 }
 
+/**
+ * Spring's CorsUtils.isCorsRequest: an Origin header that differs from the request's own
+ * scheme, host and port (same-origin requests carrying Origin are not CORS requests).
+ */
+export function isCrossOrigin(request: SandboxRequest): boolean {
+    const origin = request.headers.origin
+    if (typeof origin !== 'string') return false
+    try {
+        return new URL(origin).host !== String(request.headers.host ?? '')
+    } catch {
+        return true
+    }
+}
+
+/**
+ * An actual cross-origin request from an origin not in the list: Spring's DefaultCorsProcessor
+ * answers 403 "Invalid CORS request" before security or the resource see it.
+ */
+export function rejectedOrigin(
+    request: SandboxRequest,
+    origins: readonly string[]
+): Reply | undefined {
+    if (!isCrossOrigin(request) || allowedOrigin(request, origins)) return undefined
+    return { status: 403, headers: { 'Content-Type': 'text/plain' }, body: 'Invalid CORS request' }
+}
+
 /** Headers for an actual (non-preflight) response; none for other origins. */
 export function corsHeaders(
     request: SandboxRequest,

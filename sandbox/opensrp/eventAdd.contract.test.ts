@@ -77,6 +77,18 @@ describe('request shapes', () => {
         expect(response.status).toBe(201)
         expect(response.json()).toEqual({ failed_clients: [null] })
     })
+
+    it('drops an unresolved event without baseEntityId (EventsRepositoryImpl.add), still with 201', async () => {
+        const { baseEntityId: _b, ...event } = asUploaded(page1.events[0] ?? {})
+        const before = (await allEvents()).length
+        const response = await postJson(sandbox, '/rest/event/add', {
+            events: [{ ...event, _id: 'no-entity', formSubmissionId: 'no-entity-form' }],
+        })
+        expect(response.status).toBe(201)
+        expect(response.text).toBe('')
+        expect((await allEvents()).length).toBe(before)
+        expect((await call(sandbox, '/rest/event/findById?id=no-entity')).text).toBe('null')
+    })
 })
 
 describe('storing', () => {

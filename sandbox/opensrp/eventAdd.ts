@@ -52,6 +52,13 @@ export function addEvents(store: RecordStore, body: Buffer): Reply {
             continue
         }
         for (const extra of processOutOfArea(store, event)) addOrUpdateEvent(store, extra)
+        if (event.baseEntityId === undefined || event.baseEntityId === null) {
+            // EventsRepositoryImpl: add() returns without storing an event whose baseEntityId is
+            // null, and update() throws on one. An empty string is stored like any other value.
+            const fsid = str(event, 'formSubmissionId')
+            if (store.events.find(str(event, '_id'), fsid)) failedEvents.push(fsid ?? null)
+            continue
+        }
         addOrUpdateEvent(store, event)
     }
     if (failedClients.length === 0 && failedEvents.length === 0) return emptyReply(201)

@@ -23,8 +23,9 @@ export interface EventQuery {
     after: number
     limit: number
     match(event: JsonObject): boolean
-    /** Cheap necessary condition on a generated event, checked before building its JSON. */
-    prefilter?(planned: PlannedEvent): boolean
+    /** Cheap necessary condition on a generated event (and its child block), checked before
+     * building its JSON. */
+    prefilter?(planned: PlannedEvent, block: number): boolean
     /** Restrict generated events to these child blocks (a baseEntityId filter). */
     blocks?: number[]
 }
@@ -85,7 +86,7 @@ export class EventStore {
                 if (!counting && this.held.hidden('event', version)) continue
                 if (this.replaced.size > 0 && this.replaced.has(`${block}:${planned.idSlot}`))
                     continue
-                if (query.prefilter && !query.prefilter(planned)) continue
+                if (query.prefilter && !query.prefilter(planned, block)) continue
                 if (counting) {
                     yield placeholder
                     continue

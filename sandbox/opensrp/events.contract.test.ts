@@ -60,6 +60,34 @@ describe('GET /rest/event/sync', () => {
         expect(union.events).toHaveLength(0)
     })
 
+    it('splits comma lists without trimming, for team and baseEntityId too (EventsRepositoryImpl)', async () => {
+        const [a = '', b = ''] = facilityIds
+        const onlyA = (await sync(`locationId=${a}&limit=100000`)).json<SyncPage>()
+        // "a, b" asks for " b": a connector joining ids with ", " silently loses all but the first.
+        const spaced = (
+            await sync(`locationId=${a},${encodeURIComponent(` ${b}`)}&limit=100000`)
+        ).json<SyncPage>()
+        expect(versions(spaced.events)).toEqual(versions(onlyA.events))
+
+        const first = (await sync(`locationId=${a}&limit=1`)).json<SyncPage>().events[0] ?? {}
+        const second = (await sync(`locationId=${b}&limit=1`)).json<SyncPage>().events[0] ?? {}
+        const teams = [str(first, 'team') ?? '', str(second, 'team') ?? '']
+        const byTeams = (
+            await sync(`team=${encodeURIComponent(teams.join(','))}&limit=100000`)
+        ).json<SyncPage>()
+        expect(new Set(byTeams.events.map((e) => str(e, 'team')))).toEqual(new Set(teams))
+
+        const entities = [str(first, 'baseEntityId') ?? '', str(second, 'baseEntityId') ?? '']
+        const counted = await postJson(sandbox, '/rest/event/sync', {
+            baseEntityId: `${entities.join(',')},`,
+            limit: 1000,
+            return_count: true,
+        })
+        const page = counted.json<SyncPage>()
+        expect(new Set(page.events.map((e) => str(e, 'baseEntityId')))).toEqual(new Set(entities))
+        expect(page.total_records).toBe(page.events.length)
+    })
+
     it('lists exactly the distinct clients the page events reference', async () => {
         const page = (await sync(`locationId=${facilityIds.join(',')}&limit=60`)).json<SyncPage>()
         const referenced = [...new Set(page.events.map((e) => str(e, 'baseEntityId')))]

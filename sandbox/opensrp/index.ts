@@ -32,7 +32,10 @@ export interface OpenSrpSandboxOptions {
     faults?: FaultOptions
     /** Server-side cap on `limit`. */
     pageSizeCap?: number
-    /** Simulate server-web #980: ~1% of generated records appear after higher ones were served. */
+    /**
+     * Simulate server-web #980: ~8% of the generated records within 1000 serverVersions of the
+     * head commit late, after higher ones were served (heldRows.ts).
+     */
     nonMonotonic?: boolean
     /** Access token lifetime, default 300 s; refresh tokens last 1800 s. */
     tokenTtlSeconds?: number

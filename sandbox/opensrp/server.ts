@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'net'
 import { accessFor, authenticate, authorize } from './auth'
 import type { Route, ServerContext } from './context'
-import { corsHeaders, isPreflight, preflight } from './cors'
+import { corsHeaders, isPreflight, preflight, rejectedOrigin } from './cors'
 import { HANG_MS, type FaultInjector } from './faults'
 import { containerError, proxyError, type Reply, type SandboxRequest } from './http'
 import { clientRoutes } from './routes/clients'
@@ -106,6 +106,11 @@ export class SandboxServer {
         const { latencyMs, sleep } = this.options
         if (latencyMs > 0) await (sleep ? sleep(latencyMs) : this.delay(latencyMs))
         if (isPreflight(request)) return send(res, preflight(request, this.options.corsOrigins))
+        // Keycloak (the realm paths) has its own web origins and only leaves the headers out.
+        const rejected = request.path.startsWith(`${REALM_PATH}/`)
+            ? undefined
+            : rejectedOrigin(request, this.options.corsOrigins)
+        if (rejected) return send(res, rejected)
 
         const fault = this.options.faults.next()
         if (fault?.kind === 'timeout') return this.hang(res)

@@ -2,6 +2,7 @@ import { BlockCounts } from './blockCounts'
 import { ClientStore } from './clientStore'
 import { EventStore } from './eventStore'
 import type { GeneratedDataset } from './generator/dataset'
+import { clientVersion, CLIENT_SLOTS, eventVersion, EVENT_SLOTS } from './generator/layout'
 import { HeldRows, type Table } from './heldRows'
 
 /**
@@ -19,14 +20,19 @@ export class RecordStore {
         readonly dataset: GeneratedDataset,
         nonMonotonic: boolean
     ) {
-        this.held = new HeldRows(dataset.ctx.seed, nonMonotonic)
+        const last = dataset.children - 1
+        this.held = new HeldRows(dataset.ctx.seed, nonMonotonic, {
+            event: eventVersion(last, EVENT_SLOTS - 1),
+            client: clientVersion(last, CLIENT_SLOTS - 1),
+        })
         const counts = new BlockCounts(dataset)
         this.events = new EventStore(dataset, this.held, counts)
         this.clients = new ClientStore(dataset, this.held, counts)
     }
 
-    /** Call with each page served, so held rows below its maximum become visible. */
-    served(table: Table, versions: number[]): void {
-        this.held.served(table, versions)
+    /** Call with each page served and its limit: held rows below its maximum become visible,
+     * and all of them after a short page. */
+    served(table: Table, versions: number[], limit: number): void {
+        this.held.served(table, versions, limit)
     }
 }

@@ -41,7 +41,8 @@ function getAll(context: ServerContext, query: URLSearchParams): Reply {
     const clients = context.store.clients.query(serverVersion - 1, size)
     context.store.served(
         'client',
-        clients.map((c) => (typeof c.serverVersion === 'number' ? c.serverVersion : 0))
+        clients.map((c) => (typeof c.serverVersion === 'number' ? c.serverVersion : 0)),
+        size
     )
     return jsonReply(200, clients)
 }

@@ -17,16 +17,21 @@ import type { EventQuery } from '../eventStore'
 
 /** EventResource (reference §2.1, §2.2). */
 
+/** Every filter is a list: EventsRepositoryImpl turns a value with a comma into SQL `IN`. */
 interface SyncFilter {
-    team?: string
+    teams?: string[]
     teamIds?: string[]
     providerIds?: string[]
     locationIds?: string[]
-    baseEntityId?: string
+    baseEntityIds?: string[]
 }
 
+/**
+ * commons-lang `StringUtils.split(value, ",")`: empty tokens are dropped but nothing is trimmed,
+ * so `a, b` asks for " b" and finds nothing there (a connector must not join with ", ").
+ */
 const list = (value: string | undefined): string[] | undefined =>
-    value === undefined ? undefined : value.split(',').map((v) => v.trim())
+    value === undefined ? undefined : value.split(',').filter((v) => v !== '')
 
 class SyncError extends Error {}
 
@@ -38,48 +43,55 @@ function syncQuery(
     after: number,
     limit: number
 ): EventQuery {
-    const matchFacility = (f: Facility): boolean =>
-        (filter.locationIds === undefined || filter.locationIds.includes(f.locationId)) &&
-        (filter.providerIds === undefined || filter.providerIds.includes(f.providerId)) &&
-        (filter.teamIds === undefined || filter.teamIds.includes(f.teamId)) &&
-        (filter.team === undefined || filter.team === f.team)
-    const facilityOk = context.geography.facilities.map(matchFacility)
-    const byTeam = filter.team !== undefined || filter.teamIds !== undefined
-    const entity = filter.baseEntityId
-        ? context.store.dataset.clientByEntityId(filter.baseEntityId)
-        : undefined
-    const entityKind =
-        entity?.slot === ClientSlot.Mother
-            ? 'mother'
-            : entity?.slot === ClientSlot.Duplicate
-              ? 'duplicate'
-              : 'child'
     const inList = (values: string[] | undefined, value: string | undefined): boolean =>
         values === undefined || (value !== undefined && values.includes(value))
+    const matchFacility = (f: Facility): boolean =>
+        inList(filter.locationIds, f.locationId) &&
+        inList(filter.providerIds, f.providerId) &&
+        inList(filter.teamIds, f.teamId) &&
+        inList(filter.teams, f.team)
+    const facilityOk = context.geography.facilities.map(matchFacility)
+    const byTeam = filter.teams !== undefined || filter.teamIds !== undefined
+    // A generated client is one (block, kind) pair: its events are in that block, of that kind.
+    const kindsByBlock = new Map<number, Set<PlannedEvent['entity']>>()
+    for (const id of filter.baseEntityIds ?? []) {
+        const entity = context.store.dataset.clientByEntityId(id)
+        if (!entity) continue
+        const kind =
+            entity.slot === ClientSlot.Mother
+                ? 'mother'
+                : entity.slot === ClientSlot.Duplicate
+                  ? 'duplicate'
+                  : 'child'
+        const kinds = kindsByBlock.get(entity.plan.index) ?? new Set()
+        kinds.add(kind)
+        kindsByBlock.set(entity.plan.index, kinds)
+    }
+    const anyFacility = facilityOk.includes(true)
     return {
         after,
         limit,
         // A filter no facility satisfies needs no scan of the generated range.
-        ...(filter.baseEntityId !== undefined || !facilityOk.includes(true)
-            ? { blocks: entity && facilityOk.includes(true) ? [entity.plan.index] : [] }
+        ...(filter.baseEntityIds !== undefined || !anyFacility
+            ? { blocks: anyFacility ? [...kindsByBlock.keys()].sort((a, b) => a - b) : [] }
             : {}),
-        prefilter: (planned: PlannedEvent) =>
+        prefilter: (planned: PlannedEvent, block: number) =>
             (facilityOk[planned.facility] ?? false) &&
             // Void Events carry no team (as in the fixtures), so team filters miss them.
             !(byTeam && planned.kind === 'void') &&
-            (filter.baseEntityId === undefined || planned.entity === entityKind),
+            (filter.baseEntityIds === undefined ||
+                (kindsByBlock.get(block)?.has(planned.entity) ?? false)),
         match: (event: JsonObject) =>
             inList(filter.locationIds, str(event, 'locationId')) &&
             inList(filter.providerIds, str(event, 'providerId')) &&
             inList(filter.teamIds, str(event, 'teamId')) &&
-            (filter.team === undefined || str(event, 'team') === filter.team) &&
-            (filter.baseEntityId === undefined ||
-                str(event, 'baseEntityId') === filter.baseEntityId),
+            inList(filter.teams, str(event, 'team')) &&
+            inList(filter.baseEntityIds, str(event, 'baseEntityId')),
     }
 }
 
 /** `clients` = the distinct clients the page's events reference, in order of first use. */
-function envelope(context: ServerContext, events: JsonObject[]): JsonObject {
+function envelope(context: ServerContext, events: JsonObject[], limit: number): JsonObject {
     const seen = new Set<string>()
     const clients: JsonObject[] = []
     for (const event of events) {
@@ -91,7 +103,8 @@ function envelope(context: ServerContext, events: JsonObject[]): JsonObject {
     }
     context.store.served(
         'event',
-        events.map((e) => (typeof e.serverVersion === 'number' ? e.serverVersion : 0))
+        events.map((e) => (typeof e.serverVersion === 'number' ? e.serverVersion : 0)),
+        limit
     )
     return { events, clients, no_of_events: events.length }
 }
@@ -106,11 +119,11 @@ function runSync(
     returnCount: boolean
 ): Reply {
     if (
-        filter.team === undefined &&
+        filter.teams === undefined &&
         filter.teamIds === undefined &&
         filter.providerIds === undefined &&
         filter.locationIds === undefined &&
-        filter.baseEntityId === undefined
+        filter.baseEntityIds === undefined
     ) {
         return jsonReply(400, { msg: 'specify atleast one filter' })
     }
@@ -119,11 +132,27 @@ function runSync(
     // The resource adds 1 and applies >=: strictly greater than the value sent (§2.1).
     const after = serverVersion === undefined ? -1 : serverVersion
     const query = syncQuery(context, filter, after, size)
-    const body = envelope(context, context.store.events.query(query))
+    const body = envelope(context, context.store.events.query(query), size)
     if (!returnCount) return jsonReply(200, body)
     const total = context.store.events.countMatching({ ...query, limit: Number.MAX_SAFE_INTEGER })
     body.total_records = total
     return jsonReply(200, body, { total_records: String(total) })
+}
+
+/** The five filters, read as the resource reads them (a blank value counts as absent). */
+function syncFilter(read: (key: string) => string | undefined): SyncFilter {
+    const filter: SyncFilter = {}
+    const teams = list(read('team'))
+    const teamIds = list(read('teamId'))
+    const providerIds = list(read('providerId'))
+    const locationIds = list(read('locationId'))
+    const baseEntityIds = list(read('baseEntityId'))
+    if (teams) filter.teams = teams
+    if (teamIds) filter.teamIds = teamIds
+    if (providerIds) filter.providerIds = providerIds
+    if (locationIds) filter.locationIds = locationIds
+    if (baseEntityIds) filter.baseEntityIds = baseEntityIds
+    return filter
 }
 
 function syncGet(context: ServerContext, query: URLSearchParams): Reply {
@@ -136,17 +165,7 @@ function syncGet(context: ServerContext, query: URLSearchParams): Reply {
         (limitText !== undefined && limit === undefined)
     )
         return syncFailed()
-    const filter: SyncFilter = {}
-    const team = param(query, 'team')
-    const teamIds = list(param(query, 'teamId'))
-    const providerIds = list(param(query, 'providerId'))
-    const locationIds = list(param(query, 'locationId'))
-    const baseEntityId = param(query, 'baseEntityId')
-    if (team !== undefined) filter.team = team
-    if (teamIds) filter.teamIds = teamIds
-    if (providerIds) filter.providerIds = providerIds
-    if (locationIds) filter.locationIds = locationIds
-    if (baseEntityId !== undefined) filter.baseEntityId = baseEntityId
+    const filter = syncFilter((key) => param(query, key))
     // return_count is read with Boolean.getBoolean (a JVM property) on GET: always false (§2.1).
     return runSync(context, filter, serverVersion, limit, false)
 }
@@ -168,18 +187,9 @@ function syncPost(context: ServerContext, raw: Buffer): Reply {
         return containerError(400, 'Required request body is missing or not readable')
     }
     if (!isObject(body)) return containerError(400, 'JSON parse error')
+    const fields = body
     try {
-        const filter: SyncFilter = {}
-        const team = bodyString(body, 'team')
-        const teamIds = list(bodyString(body, 'teamId'))
-        const providerIds = list(bodyString(body, 'providerId'))
-        const locationIds = list(bodyString(body, 'locationId'))
-        const baseEntityId = bodyString(body, 'baseEntityId')
-        if (team !== undefined) filter.team = team
-        if (teamIds) filter.teamIds = teamIds
-        if (providerIds) filter.providerIds = providerIds
-        if (locationIds) filter.locationIds = locationIds
-        if (baseEntityId !== undefined) filter.baseEntityId = baseEntityId
+        const filter = syncFilter((key) => bodyString(fields, key))
         const svText = bodyString(body, 'serverVersion')
         const serverVersion = svText === undefined ? undefined : parseLong(svText)
         if (svText !== undefined && serverVersion === undefined) return syncFailed()
@@ -246,7 +256,7 @@ function getAll(context: ServerContext, query: URLSearchParams): Reply {
         ...(eventType !== undefined && !GENERATED_TYPES.includes(eventType) ? { blocks: [] } : {}),
         match: (event) => eventType === undefined || str(event, 'eventType') === eventType,
     })
-    return jsonReply(200, envelope(context, events))
+    return jsonReply(200, envelope(context, events, size))
 }
 
 function countAll(context: ServerContext, query: URLSearchParams): Reply {
