@@ -11,6 +11,7 @@ export type OpenSrpErrorCode =
     | 'route-forbidden'
     | 'bad-request'
     | 'not-json'
+    | 'page-cap'
     | 'login-page'
     | 'server-error'
     | 'rate-limited'

@@ -13,10 +13,10 @@ import { createTransport } from './transport'
 type RawEvent = { _id: string; serverVersion: number } & Record<string, unknown>
 
 /** `/rest/event/getAll` over a list the test controls: strict ">", ascending, `limit` (reference §2.2). */
-async function eventServer(events: RawEvent[]) {
+async function eventServer(events: RawEvent[], pageCap = Infinity) {
     const server = await startScriptedServer((request) => {
         const after = Number(request.url.searchParams.get('serverVersion') ?? '0')
-        const limit = Number(request.url.searchParams.get('limit') || '25')
+        const limit = Math.min(pageCap, Number(request.url.searchParams.get('limit') || '25'))
         const page = events
             .filter((e) => (after === 0 ? e.serverVersion >= 0 : e.serverVersion > after))
             .sort((a, b) => a.serverVersion - b.serverVersion)
@@ -86,6 +86,30 @@ describe('streaming OpenSRP events', () => {
         const { server, transport } = await eventServer(tied)
         const result = await drain(createOpenSrpSource(transport, { pageSize: 8, overlap: 10 }))
         expect(result.events.map((e) => e.id).sort()).toEqual(tied.map((e) => e._id).sort())
+        await server.close()
+    })
+
+    it('reads through a server that caps its pages below the limit asked', async () => {
+        const events = fixtureEvents()
+        const { server, transport } = await eventServer(events, 3)
+        const result = await drain(createOpenSrpSource(transport, { pageSize: 8, overlap: 10 }))
+        expect(result.events.length + result.quarantined.length).toBe(events.length)
+        await server.close()
+    })
+
+    it('stops with a clear error, not silently, when a capped server hides part of a tie', async () => {
+        const tied: RawEvent[] = Array.from({ length: 20 }, (_, i) => ({
+            ...(page1.events[0] as RawEvent),
+            _id: `tie-${i}`,
+            formSubmissionId: `fs-${i}`,
+            serverVersion: 1000 + (i < 8 ? i : 8),
+        }))
+        const { server, transport } = await eventServer(tied, 3)
+        const source = createOpenSrpSource(transport, { pageSize: 8, overlap: 10 })
+        await expect(drain(source)).rejects.toMatchObject({
+            code: 'page-cap',
+            message: expect.stringContaining('answers at most 3 records per request'),
+        })
         await server.close()
     })
 

@@ -64,21 +64,49 @@ interface PageReader {
     idKey: string
 }
 
+/**
+ * Notices a server (or proxy) that answers fewer records than asked whatever the limit: two pages
+ * in a row that moved on yet came back with the same short length.
+ */
+class PageCapDetector {
+    private lastShort: number | undefined
+    cap: number | undefined
+
+    observe(length: number, limit: number, progressed: boolean): void {
+        const short = progressed && length > 0 && length < limit ? length : undefined
+        if (short !== undefined && short === this.lastShort) this.cap = short
+        this.lastShort = short
+    }
+}
+
 /** What to ask for after a page, decided from the raw page alone so it can be fetched early. */
 function nextRequest(
     raws: unknown[],
     idKey: string,
     current: { start: number; limit: number },
-    pageSize: number
+    pageSize: number,
+    caps: PageCapDetector
 ): { start: number; limit: number } | undefined {
-    if (raws.length === 0) return undefined
     let pageMax = 0
     for (const raw of raws) pageMax = Math.max(pageMax, identityOf(raw, idKey)?.serverVersion ?? 0)
-    if (pageMax > current.start) return { start: pageMax, limit: pageSize }
+    const progressed = pageMax > current.start
+    caps.observe(raws.length, current.limit, progressed)
+    if (raws.length === 0) return undefined
+    if (progressed) return { start: pageMax, limit: pageSize }
     // A full page without progress: more records share one serverVersion than fit a page
     // (CouchDB-era ties). Ask for a bigger page instead of stepping over them.
     if (raws.length >= current.limit && current.limit < pageSize * 2 ** MAX_TIE_GROWTH) {
         return { start: current.start, limit: current.limit * 2 }
+    }
+    // The same, but the server will not answer more: the rest of the tie cannot be read, and
+    // stopping quietly would lose it.
+    if (caps.cap !== undefined && raws.length >= caps.cap) {
+        throw new OpenSrpError(
+            'page-cap',
+            `OpenSRP (or a proxy in front of it) answers at most ${caps.cap} records per request, ` +
+                `and more than that share serverVersion ${current.start}, so some of them cannot be read. ` +
+                `Raise that limit above ${caps.cap} and run again.`
+        )
     }
     return undefined
 }
@@ -96,6 +124,7 @@ async function* streamPages<T>(
     signal: AbortSignal | undefined
 ): AsyncGenerator<SourceBatch<T> & { envelope: unknown }> {
     const cursor = new OverlapCursor(from, settings.overlap)
+    const caps = new PageCapDetector()
     let request: { start: number; limit: number } | undefined = {
         start: cursor.startVersion(),
         limit: settings.pageSize,
@@ -104,7 +133,7 @@ async function* streamPages<T>(
     while (request) {
         if (signal?.aborted) throw new OpenSrpError('aborted', 'The run was cancelled.')
         const { records: raws, envelope } = await pending
-        request = nextRequest(raws, reader.idKey, request, settings.pageSize)
+        request = nextRequest(raws, reader.idKey, request, settings.pageSize, caps)
         if (request) {
             pending = reader.read(request.start, request.limit)
             // Awaited on the next turn; this only keeps an abandoned prefetch from going unhandled.
