@@ -88,6 +88,21 @@ export function errorForResponse(response: FailedResponse): OpenSrpError {
         )
     }
     if (viaRoute && looksLikeDhis2WebMessage(response.body)) {
+        // Early 2.40/2.41 patches also wrap OpenSRP's own 404 in a WebMessage; only DHIS2's
+        // "Route … not found" / "Route with id … could not be found." means the route is missing.
+        const detail = webMessageText(response.body)
+        if (
+            status === 404 &&
+            detail !== undefined &&
+            !/^Route\b.*\bnot (be )?found/i.test(detail)
+        ) {
+            return new OpenSrpError(
+                'not-found',
+                `OpenSRP answered 404 through the route '${viaRoute.code}': check that the route's URL points at OpenSRP (it usually ends in /opensrp/**) and that this OpenSRP version has ${new URL(url, 'http://x').pathname.replace(/^.*\/run/, '')}.`,
+                status,
+                url
+            )
+        }
         if (status === 404) {
             return new OpenSrpError(
                 'route-missing',

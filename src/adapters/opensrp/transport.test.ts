@@ -156,6 +156,47 @@ describe('the OpenSRP transport', () => {
         await server.close()
     })
 
+    it.each([
+        ['2.40 and 2.41', 'Route opensrp not found'],
+        ['later releases', 'Route with id opensrp could not be found.'],
+    ])('reads DHIS2 %s saying the route is unknown as a missing route', async (_, message) => {
+        const server = await startScriptedServer(() =>
+            json(404, { httpStatus: 'Not Found', httpStatusCode: 404, status: 'ERROR', message })
+        )
+        const transport = createTransport(
+            { mode: 'route', dhis2BaseUrl: server.url, routeCode: 'opensrp' },
+            noWait
+        )
+        const error = await failureOf(
+            transport.request({ method: 'GET', path: '/rest/event/sync' })
+        )
+        expect(error.code).toBe('route-missing')
+        await server.close()
+    })
+
+    it("does not blame the route when DHIS2 wraps OpenSRP's own 404 (early 2.40/2.41 patches)", async () => {
+        const server = await startScriptedServer(() =>
+            json(404, {
+                httpStatus: 'Not Found',
+                httpStatusCode: 404,
+                status: 'ERROR',
+                message: '{"msg":"No handler found for GET /opensrp/rest/event/sync"}',
+            })
+        )
+        const transport = createTransport(
+            { mode: 'route', dhis2BaseUrl: server.url, routeCode: 'opensrp' },
+            noWait
+        )
+        const error = await failureOf(
+            transport.request({ method: 'GET', path: '/rest/event/sync' })
+        )
+        expect(error.code).toBe('not-found')
+        expect(error.message).toBe(
+            "OpenSRP answered 404 through the route 'opensrp': check that the route's URL points at OpenSRP (it usually ends in /opensrp/**) and that this OpenSRP version has /rest/event/sync."
+        )
+        await server.close()
+    })
+
     it('gets an OAuth2 token, and refreshes it once when OpenSRP answers 401', async () => {
         let issued = 0
         const valid = new Set<string>()
