@@ -134,32 +134,8 @@ describe('the OpenSRP transport', () => {
         await server.close()
     })
 
-    it('says which route is missing when DHIS2 does not know it', async () => {
-        const server = await startScriptedServer(() =>
-            json(404, {
-                httpStatus: 'Not Found',
-                httpStatusCode: 404,
-                status: 'ERROR',
-                message: "Route not found: 'opensrp'",
-            })
-        )
-        const transport = createTransport(
-            { mode: 'route', dhis2BaseUrl: server.url, routeCode: 'opensrp' },
-            noWait
-        )
-        const error = await failureOf(
-            transport.request({ method: 'GET', path: '/rest/event/sync' })
-        )
-        expect(error.message).toMatch(/The route 'opensrp' does not exist in DHIS2/)
-        expect(server.received[0]?.url.pathname).toBe('/api/routes/opensrp/run/rest/event/sync')
-        expect(server.received[0]?.headers.authorization).toBeUndefined()
-        await server.close()
-    })
-
-    it.each([
-        ['2.40 and 2.41', 'Route opensrp not found'],
-        ['later releases', 'Route with id opensrp could not be found.'],
-    ])('reads DHIS2 %s saying the route is unknown as a missing route', async (_, message) => {
+    /** A route-mode transport against DHIS2 answering 404 with a WebMessage carrying `message`. */
+    async function routeAnswering404(message: string) {
         const server = await startScriptedServer(() =>
             json(404, { httpStatus: 'Not Found', httpStatusCode: 404, status: 'ERROR', message })
         )
@@ -170,31 +146,29 @@ describe('the OpenSRP transport', () => {
         const error = await failureOf(
             transport.request({ method: 'GET', path: '/rest/event/sync' })
         )
-        expect(error.code).toBe('route-missing')
         await server.close()
+        return { error, received: server.received }
+    }
+
+    it.each([
+        ['2.40', 'Route opensrp not found'],
+        ['later releases', 'Route with id opensrp could not be found.'],
+    ])('says which route is missing when DHIS2 (%s) does not know it', async (_, message) => {
+        const { error, received } = await routeAnswering404(message)
+        expect(error.code).toBe('route-missing')
+        expect(error.message).toMatch(/The route 'opensrp' does not exist in DHIS2/)
+        expect(received[0]?.url.pathname).toBe('/api/routes/opensrp/run/rest/event/sync')
+        expect(received[0]?.headers.authorization).toBeUndefined()
     })
 
     it("does not blame the route when DHIS2 wraps OpenSRP's own 404 (early 2.40/2.41 patches)", async () => {
-        const server = await startScriptedServer(() =>
-            json(404, {
-                httpStatus: 'Not Found',
-                httpStatusCode: 404,
-                status: 'ERROR',
-                message: '{"msg":"No handler found for GET /opensrp/rest/event/sync"}',
-            })
-        )
-        const transport = createTransport(
-            { mode: 'route', dhis2BaseUrl: server.url, routeCode: 'opensrp' },
-            noWait
-        )
-        const error = await failureOf(
-            transport.request({ method: 'GET', path: '/rest/event/sync' })
+        const { error } = await routeAnswering404(
+            '{"msg":"No handler found for GET /opensrp/rest/event/sync"}'
         )
         expect(error.code).toBe('not-found')
         expect(error.message).toBe(
             "OpenSRP answered 404 through the route 'opensrp': check that the route's URL points at OpenSRP (it usually ends in /opensrp/**) and that this OpenSRP version has /rest/event/sync."
         )
-        await server.close()
     })
 
     it('gets an OAuth2 token, and refreshes it once when OpenSRP answers 401', async () => {
