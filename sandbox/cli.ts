@@ -35,6 +35,9 @@ Options:
                           page-cap=N     answer at most N records whatever the limit asked
                           token-ttl=S    OAuth2 access tokens expire after S seconds
                         e.g. non-monotonic,page-cap=100,token-ttl=30
+  --async-job-delay-ms N
+                        DHIS2 async imports (dataValueSets, tracker) stay RUNNING for N ms
+                        before they complete, as on a busy server (default: at once)
   --data-dir DIR        keep DHIS2 state (metadata, data, dataStore, apps, routes) in
                         DIR/dhis2-sandbox.json: read at start, written on Ctrl-C
   --no-metadata         start DHIS2 empty (no BD EPI metadata package)
@@ -46,6 +49,9 @@ Options:
   --cors-origin URL     extra CORS origin for both servers (repeatable; DHIS2's own origin is
                         always allowed, and OpenSRP always allows the DHIS2 sandbox)
   --help                this text
+
+Signals: SIGHUP restarts DHIS2 in place, losing its in-memory job state (task
+notifications, tracker job reports) as a real restart does: kill -HUP <pid>.
 
 Users: DHIS2 admin/district (superuser), operator/Operator123 (app + imports),
 nurse/Nurse123 (app only, Mouchak Ward 1 EPI Centre); OpenSRP opensrp-admin/Admin123.`
@@ -137,6 +143,7 @@ async function main(argv: string[]): Promise<void> {
             faults: { type: 'string' },
             'opensrp-quirks': { type: 'string' },
             'data-dir': { type: 'string' },
+            'async-job-delay-ms': { type: 'string' },
             'no-metadata': { type: 'boolean' },
             'lenient-data-import': { type: 'boolean' },
             'location-ids-as-org-unit-uids': { type: 'boolean' },
@@ -158,6 +165,7 @@ async function main(argv: string[]): Promise<void> {
     const facilities = integer('facilities', values.facilities)
     const children = integer('children', values.children)
     const seed = integer('seed', values.seed)
+    const asyncJobDelayMs = integer('async-job-delay-ms', values['async-job-delay-ms'])
     const corsOrigins = values['cors-origin'] ?? []
 
     const dhis2 = await startDhis2Sandbox({
@@ -172,6 +180,7 @@ async function main(argv: string[]): Promise<void> {
         ...(latencyMs === undefined ? {} : { latencyMs }),
         ...(facilities === undefined ? {} : { facilities }),
         ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+        ...(asyncJobDelayMs === undefined ? {} : { asyncJobDelayMs }),
     })
     const opensrp = await startOpenSrpSandbox({
         port: integer('opensrp-port', values['opensrp-port']) ?? 8081,
@@ -206,6 +215,10 @@ async function main(argv: string[]): Promise<void> {
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
+    process.on('SIGHUP', () => {
+        dhis2.restart()
+        console.error('DHIS2 sandbox restarted: in-memory job state is gone.')
+    })
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
