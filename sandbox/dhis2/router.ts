@@ -11,6 +11,7 @@ import { routeRun } from './routes/run'
 import { routeCrud } from './routes/store'
 import type { Dhis2State, ShellHandler, ShellRequest } from './state'
 import { startupEndpoints } from './startup'
+import { userSettingsEndpoints } from './userSettings'
 import { hasGlobalShell, hasLoginApi, hasPing } from './versions'
 
 const METHODS: readonly ApiRequest['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
@@ -105,6 +106,7 @@ const favicon = (): ApiResponse => ({
 function handlers(state: Dhis2State): ShellHandler[] {
     return [
         startupEndpoints,
+        userSettingsEndpoints,
         appManagement,
         serveApp,
         dataStoreEndpoints,

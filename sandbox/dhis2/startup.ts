@@ -139,9 +139,6 @@ export const startupEndpoints: ShellHandler = (state, request) => {
     if (path === 'me/dashboard')
         return json({ unreadInterpretations: 0, unreadMessageConversations: 0 })
     if (path === 'me/authorization') return json(user.authorities)
-    if (path === 'userSettings') return json({ ...user.settings })
-    const userSetting = /^userSettings\/([^/]+)$/.exec(path)?.[1]
-    if (userSetting !== undefined) return json(user.settings[userSetting] ?? null)
     if (path === 'systemSettings') return json({ ...SYSTEM_SETTINGS })
     const setting = /^systemSettings\/([^/]+)$/.exec(path)?.[1]
     if (setting !== undefined) return systemSetting(setting)

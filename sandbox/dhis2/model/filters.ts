@@ -1,11 +1,13 @@
 import { Resolve } from './fields'
-import { JsonRecord, isRecord } from './json'
+import { JsonRecord, isRecord, records, refId } from './json'
 
 /** A metadata `filter=prop.path:op:value` (§3.8). */
 export interface MetadataFilter {
     path: string[]
     operator: string
     value: string
+    /** The last path segment is an attribute UID: match that attribute's value (2.39+). */
+    attribute?: boolean
 }
 
 const NO_VALUE_OPERATORS = new Set(['null', '!null', 'empty', '!empty'])
@@ -42,6 +44,31 @@ function valuesAt(object: JsonRecord, path: string[], resolve: Resolve): unknown
     return items.flatMap((item) =>
         isRecord(item) ? valuesAt(resolve(head, item), rest, resolve) : []
     )
+}
+
+/** The attribute's value on each object the path leads to (`filter={attribute-uid}:op:value`). */
+function attributeValuesAt(object: JsonRecord, path: string[], resolve: Resolve): unknown[] {
+    const attribute = path[path.length - 1]
+    const holders = path.length > 1 ? valuesAt(object, path.slice(0, -1), resolve) : [object]
+    return holders.flatMap((holder) =>
+        isRecord(holder)
+            ? records(holder.attributeValues)
+                  .filter((av) => refId(av.attribute) === attribute)
+                  .map((av) => av.value)
+                  .filter((value) => value !== undefined && value !== null)
+            : []
+    )
+}
+
+/** `identifiable:op:value` matches on id, code, name or shortName (DHIS2's `identifiable` path). */
+const IDENTIFIABLE = ['id', 'code', 'name', 'shortName']
+
+function filterValues(object: JsonRecord, filter: MetadataFilter, resolve: Resolve): unknown[] {
+    if (filter.attribute) return attributeValuesAt(object, filter.path, resolve)
+    if (filter.path.join('.') === 'identifiable') {
+        return IDENTIFIABLE.flatMap((property) => valuesAt(object, [property], resolve))
+    }
+    return valuesAt(object, filter.path, resolve)
 }
 
 function text(value: unknown): string | undefined {
@@ -110,7 +137,7 @@ export function matchesFilter(
     filter: MetadataFilter,
     resolve: Resolve
 ): boolean {
-    const values = valuesAt(object, filter.path, resolve)
+    const values = filterValues(object, filter, resolve)
     switch (filter.operator) {
         case 'null':
             return values.length === 0

@@ -188,3 +188,23 @@ export function shiftPeriod(period: Period, count: number): Period | undefined {
     }
     return current
 }
+
+/** The period before `period` (same type), when the type is supported. */
+export function previousPeriod(period: Period): Period | undefined {
+    return periodContaining(period.type, addDays(period.start, -1))
+}
+
+/**
+ * DHIS2's `PeriodType.getFrequencyOrder()` (roughly the length in days: Daily 1 … Yearly 365),
+ * used to pick the most frequent of several data sets.
+ */
+export function frequencyOrder(type: string): number {
+    if (type === 'Daily') return 1
+    if (type.startsWith('Weekly')) return 7
+    if (type === 'BiWeekly') return 14
+    if (type === 'Monthly') return 30
+    if (type === 'BiMonthly') return 61
+    if (type === 'Quarterly') return 91
+    if (type.startsWith('SixMonthly')) return 182
+    return 365
+}

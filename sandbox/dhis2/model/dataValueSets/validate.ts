@@ -3,14 +3,8 @@ import { ModelContext } from '../context'
 import { JsonRecord, asString, refId } from '../json'
 import { Conflict } from './conflicts'
 import { DataImportOptions } from './parse'
-import {
-    ResolvedValue,
-    comboOf,
-    dataSetOrgUnits,
-    isLocked,
-    isWithinOpenFuture,
-    uidOf,
-} from './resolve'
+import { firstPeriodConflict } from './periodChecks'
+import { ResolvedValue, comboOf, dataSetOrgUnits, uidOf } from './resolve'
 import { valueTypeError } from '../valueTypes'
 
 type Found = Omit<Conflict, 'indexes'>
@@ -23,8 +17,6 @@ interface Checked {
     period: NonNullable<ResolvedValue['period']>
     cocId: string
     aocId: string
-    /** `dataSet` of the payload, else every data set holding the data element. */
-    targets: JsonRecord[]
     /** Every data set holding the data element (DHIS2's `DataElement.getDataSets()`). */
     ownSets: JsonRecord[]
 }
@@ -234,35 +226,6 @@ function firstStrictConflict(
     return undefined
 }
 
-/** Locking and open future periods (E7640, E7641); `force` by a superuser skips them. */
-function firstPeriodConflict(
-    ctx: ModelContext,
-    c: Checked,
-    options: DataImportOptions,
-    user: SandboxUser
-): Found | undefined {
-    if (options.force && user.authorities.includes('ALL')) return undefined
-    const { period, deId } = c
-    const locked = c.targets.find((ds) => isLocked(ctx, uidOf(ds), period.id))
-    if (locked) {
-        return conflict(
-            'E7640',
-            `Current date is past expiry days for period: \`${period.id}\` and data set: \`${uidOf(locked)}\``,
-            { period: period.id, dataSet: uidOf(locked) },
-            'period'
-        )
-    }
-    if (c.targets.some((ds) => !isWithinOpenFuture(ds, period, ctx.now()))) {
-        return conflict(
-            'E7641',
-            `Period: \`${period.id}\` is after latest open future period for data element: \`${deId}\``,
-            { period: period.id, dataElement: deId },
-            'period'
-        )
-    }
-    return undefined
-}
-
 /**
  * The per-value checks of DHIS2 2.38–2.42 (`DataValueSetImportValidator`), in its registration
  * order; like DHIS2 it stops at the first conflict of a value. Existence, capture scope, value
@@ -292,11 +255,10 @@ export function validateClassic(
         period,
         cocId: uidOf(v.coc),
         aocId: uidOf(v.aoc),
-        targets: dataSet ? [dataSet] : ownSets,
         ownSets,
     }
     return (
         firstStrictConflict(ctx, checked, options, dataSet) ??
-        firstPeriodConflict(ctx, checked, options, user)
+        firstPeriodConflict(ctx, { deId, period, dataSet, ownSets }, options, user)
     )
 }

@@ -184,7 +184,8 @@ describe('GET metadata', () => {
         ).toEqual(['SEX_FEMALE', 'SEX_MALE'])
     })
 
-    it('filters on nested properties (categoryCombo.id, attributeValues.value) and paginates', async () => {
+    // 2.42 keeps attribute values as a map: the attribute UID is the filter path (filterPaths.test.ts).
+    it('filters on nested properties (categoryCombo.id), attribute values and paginates', async () => {
         const cocs = body(
             await get('categoryOptionCombos', {
                 filter: 'categoryCombo.id:eq:yAOLCFKPUTb',
@@ -194,7 +195,7 @@ describe('GET metadata', () => {
         expect(records(cocs.categoryOptionCombos)).toHaveLength(2)
         const ous = body(
             await get('organisationUnits', {
-                filter: 'attributeValues.value:eq:f222290c-0283-5f88-a7b2-e26c20e72d62',
+                filter: 'DdF4IJAsTOS:eq:f222290c-0283-5f88-a7b2-e26c20e72d62',
                 fields: 'id,path,level',
             })
         )

@@ -2,7 +2,8 @@ import { ApiRequest, ApiResponse, Dhis2Minor } from '../../contract'
 import { Resolve, applyFields, parseFields } from '../fields'
 import { MetadataFilter, isKnownOperator, matchesFilter, parseFilter } from '../filters'
 import { JsonRecord, asString } from '../json'
-import { badRequest, notFound, respond, webMessage } from '../webMessage'
+import { notFound, respond, webMessage } from '../webMessage'
+import { resolveFilterPath, rewriteFilter } from './filterPath'
 import { READABLE_TYPES, REFERENCE_TARGET, simpleKlass } from './schema'
 import { MetadataStore } from './store'
 
@@ -16,11 +17,14 @@ export function referenceResolver(store: MetadataStore): Resolve {
 
 /**
  * A `QueryParserException`: 409 through `CrudControllerAdvice` in older releases, 400 where
- * `AbstractCrudController` wraps it in a `BadRequestException`. Where the switch happened is not
- * known; the sandbox assumes 2.41.
+ * `AbstractFullReadOnlyController` wraps it in a `feedback.BadRequestException`, whose WebMessage
+ * carries that exception's default code E1003 (seen on 2.42.4, dhis2/dhis2-docs#1777). Where the
+ * switch happened is not known; the sandbox assumes 2.41, with the other E-codes (§3.0).
  */
 function queryError(message: string, minor: Dhis2Minor): ApiResponse {
-    return minor >= 41 ? badRequest(message) : respond(409, webMessage(409, 'ERROR', message))
+    return minor >= 41
+        ? respond(400, webMessage(400, 'ERROR', message, { errorCode: 'E1003' }))
+        : respond(409, webMessage(409, 'ERROR', message))
 }
 
 function positiveInt(value: string | null, fallback: number): number {
@@ -58,12 +62,16 @@ export function queryMetadata(store: MetadataStore, request: ApiRequest): ApiRes
         return respond(200, applyFields(store.view(collection, object), spec, resolve))
     }
     const filters: MetadataFilter[] = []
-    for (const text of query.getAll('filter')) {
+    for (const given of query.getAll('filter')) {
+        const text = rewriteFilter(given, request.minor)
         const filter = parseFilter(text)
-        if (!filter) return queryError(`Invalid filter => ${text}`, request.minor)
+        if (!filter) return queryError(`Invalid filter => ${given}`, request.minor)
+        // DHIS2 resolves the path before it looks at the operator.
+        const path = resolveFilterPath(collection, filter.path.join('.'), request.minor)
+        if (path.kind === 'unknown') return queryError(path.message, request.minor)
         if (!isKnownOperator(filter.operator))
             return queryError(`\`${filter.operator}\` is not a valid operator.`, request.minor)
-        filters.push(filter)
+        filters.push(path.kind === 'attribute' ? { ...filter, attribute: true } : filter)
     }
     const anyOf = query.get('rootJunction')?.toUpperCase() === 'OR'
     const views = store.list(collection).map((object) => store.view(collection, object))

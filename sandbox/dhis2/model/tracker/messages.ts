@@ -63,7 +63,9 @@ const MESSAGES: Readonly<Record<string, string>> = {
     E1305: 'DataElement `{0}` is not part of `{1}` program stage.',
     E4006: 'Could not find relationship Type: `{0}`.',
     E4012: 'Could not find `{0}`: `{1}`, linked to Relationship.',
-    E4015: 'Relationship: `{0}`, do not exist.',
+    E4015: 'Relationship: `{0}`, already exists.',
+    E4016: 'Relationship: `{0}`, do not exist.',
+    E4017: 'Relationship: `{0}`, is already deleted and cannot be modified.',
     E5000: '"{0}" `{1}` cannot be persisted because "{2}" `{3}` referenced by it cannot be persisted.',
 }
 

@@ -6,11 +6,18 @@ import { TrackerValidation } from './validation'
 
 const ENROLLMENT_STATUSES = ['ACTIVE', 'COMPLETED', 'CANCELLED']
 
+/**
+ * Enrollment checks in DHIS2's order (`EnrollmentValidator`'s `seq`, 2.38–2.40 the `PreCheck*`
+ * hooks with `skipOnError`): mandatory fields, meta, updatable fields, data relations and
+ * security/ownership each end the enrollment's validation when they fail.
+ */
 export function validateEnrollments(v: TrackerValidation): void {
     const { store, state } = v.ctx
     const now = v.ctx.now().getTime()
     v.bundle.enrollments.forEach((en, position) => {
         const add = (code: string, args: string[]) => v.add(code, 'ENROLLMENT', en.uid, args)
+        const before = v.errors.length
+        const failed = () => v.errors.length > before
         if (!isUid(en.uid)) return add('E1048', ['Enrollment', en.uid])
         const existing = state.enrollments[en.uid]
         const action = v.action('ENROLLMENT', en.uid, existing !== undefined)
@@ -28,39 +35,25 @@ export function validateEnrollments(v: TrackerValidation): void {
                 add('E1000', [v.user.id, existing.orgUnit])
             return
         }
+        // Mandatory fields.
         if (!en.program) add('E1122', ['program'])
         if (!en.orgUnit) add('E1122', ['orgUnit'])
         if (!en.trackedEntity) add('E1122', ['trackedEntity'])
-        const program = store.get('programs', en.program)
-        if (en.program && !program) add('E1069', [en.program])
-        if (existing && en.program && existing.program !== en.program) add('E1127', ['program'])
-        if (en.orgUnit && !store.get('organisationUnits', en.orgUnit)) add('E1070', [en.orgUnit])
-        else if (en.orgUnit && !v.inCaptureScope(en.orgUnit)) add('E1000', [v.user.id, en.orgUnit])
         if (en.status && !ENROLLMENT_STATUSES.includes(en.status)) add('E1122', ['status'])
-        const enrolledAt = en.enrolledAt ? parseDateTime(en.enrolledAt) : undefined
-        if (!enrolledAt) add('E1025', [en.enrolledAt ?? 'null'])
-        const occurredAt = en.occurredAt ? parseDateTime(en.occurredAt) : undefined
-        if (en.occurredAt !== undefined && !occurredAt) add('E1023', [en.occurredAt])
-        else if (!en.occurredAt && program?.displayIncidentDate === true) add('E1023', ['null'])
-        if (
-            program &&
-            enrolledAt &&
-            program.selectEnrollmentDatesInFuture !== true &&
-            enrolledAt.getTime() > now
-        )
-            add('E1020', [en.enrolledAt ?? ''])
-        if (
-            program &&
-            occurredAt &&
-            program.selectIncidentDatesInFuture !== true &&
-            occurredAt.getTime() > now
-        )
-            add('E1021', [en.occurredAt ?? ''])
+        if (failed()) return
+        // Meta: org unit, program, tracked entity.
+        const program = store.get('programs', en.program)
         const payloadTe = v.bundle.trackedEntities.find((te) => te.uid === en.trackedEntity)
         const storedTe = en.trackedEntity ? state.trackedEntities[en.trackedEntity] : undefined
+        if (en.orgUnit && !store.get('organisationUnits', en.orgUnit)) add('E1070', [en.orgUnit])
+        if (en.program && !program) add('E1069', [en.program])
         if (en.trackedEntity && !payloadTe && (!storedTe || storedTe.deleted))
             add('E1068', [en.trackedEntity])
-        if (!program) return
+        if (failed() || !program) return
+        // Updatable fields.
+        if (existing && en.program && existing.program !== en.program)
+            return add('E1127', ['program'])
+        // Data relations.
         const programId = String(program.id)
         if (program.programType === 'WITHOUT_REGISTRATION') add('E1014', [programId])
         if (en.orgUnit && !records(program.organisationUnits).some((o) => refId(o) === en.orgUnit))
@@ -72,6 +65,28 @@ export function validateEnrollments(v: TrackerValidation): void {
             teType !== refId(program.trackedEntityType)
         )
             add('E1022', [en.trackedEntity ?? '', programId])
+        if (failed()) return
+        // Security and ownership.
+        if (en.orgUnit && !v.inCaptureScope(en.orgUnit))
+            return add('E1000', [v.user.id, en.orgUnit])
+        // The independent checks: dates, existing enrollments, attributes.
+        const enrolledAt = en.enrolledAt ? parseDateTime(en.enrolledAt) : undefined
+        if (!enrolledAt) add('E1025', [en.enrolledAt ?? 'null'])
+        const occurredAt = en.occurredAt ? parseDateTime(en.occurredAt) : undefined
+        if (en.occurredAt !== undefined && !occurredAt) add('E1023', [en.occurredAt])
+        else if (!en.occurredAt && program.displayIncidentDate === true) add('E1023', ['null'])
+        if (
+            enrolledAt &&
+            program.selectEnrollmentDatesInFuture !== true &&
+            enrolledAt.getTime() > now
+        )
+            add('E1020', [en.enrolledAt ?? ''])
+        if (
+            occurredAt &&
+            program.selectIncidentDatesInFuture !== true &&
+            occurredAt.getTime() > now
+        )
+            add('E1021', [en.occurredAt ?? ''])
         if (action === 'CREATE' && en.trackedEntity) {
             const others = [
                 ...Object.values(state.enrollments)

@@ -8,10 +8,18 @@ import { TrackerValidation } from './validation'
 
 const EVENT_STATUSES = ['ACTIVE', 'COMPLETED', 'VISITED', 'SCHEDULE', 'OVERDUE', 'SKIPPED']
 
+/**
+ * Event checks in DHIS2's order: the pre-checks (`EventValidator`'s `seq`: uid, existence,
+ * mandatory fields, meta, updatable fields, data relations, security/ownership; 2.38–2.40 the
+ * `PreCheck*ValidationHook`s with `skipOnError`) each stop the event's validation when they add an
+ * error; dates, data values and repeated stages are only checked for events that passed them.
+ */
 export function validateEvents(v: TrackerValidation): void {
     const { store, state } = v.ctx
     v.bundle.events.forEach((ev, position) => {
         const add = (code: string, args: string[]) => v.add(code, 'EVENT', ev.uid, args)
+        const before = v.errors.length
+        const failed = () => v.errors.length > before
         if (!isUid(ev.uid)) return add('E1048', ['Event', ev.uid])
         const existing = state.events[ev.uid]
         const action = v.action('EVENT', ev.uid, existing !== undefined)
@@ -24,30 +32,26 @@ export function validateEvents(v: TrackerValidation): void {
                 add('E1000', [v.user.id, existing.orgUnit])
             return
         }
+        // Mandatory fields.
         if (!ev.programStage) add('E1123', ['programStage'])
         if (!ev.orgUnit) add('E1123', ['orgUnit'])
-        const stage = store.get('programStages', ev.programStage)
-        if (ev.programStage && !stage) add('E1013', [ev.programStage])
-        if (existing && ev.programStage && existing.programStage !== ev.programStage)
-            add('E1128', ['programStage'])
-        const programId = ev.program ?? refId(stage?.program)
-        const program = store.get('programs', programId)
-        if (programId && !program) add('E1010', [programId])
-        // The stage must belong to the event's program (pre-check: nothing else is validated).
-        if (program && stage && refId(stage.program) !== String(program.id))
-            return add('E1089', [ev.uid, String(stage.id), String(program.id)])
-        if (ev.orgUnit && !store.get('organisationUnits', ev.orgUnit)) add('E1011', [ev.orgUnit])
-        else if (ev.orgUnit && !v.inCaptureScope(ev.orgUnit)) add('E1000', [v.user.id, ev.orgUnit])
         const status = ev.status ?? 'ACTIVE'
         if (!EVENT_STATUSES.includes(status)) add('E1123', ['status'])
-        if (ev.occurredAt !== undefined && !parseDateTime(ev.occurredAt)) add('E1031', [])
-        else if (!ev.occurredAt && !['SCHEDULE', 'OVERDUE', 'SKIPPED'].includes(status))
-            add('E1031', [])
-        if (status === 'SCHEDULE' && !ev.scheduledAt) add('E1050', [])
-        if (!program || !stage) return
+        if (failed()) return
+        // Meta: org unit, program (the stage's when not given), stage.
+        const stage = store.get('programStages', ev.programStage)
+        const programId = ev.program ?? refId(stage?.program)
+        const program = store.get('programs', programId)
+        if (ev.orgUnit && !store.get('organisationUnits', ev.orgUnit)) add('E1011', [ev.orgUnit])
+        if (!program) add('E1010', [programId ?? 'null'])
+        if (ev.programStage && !stage) add('E1013', [ev.programStage])
+        if (failed() || !program || !stage) return
+        // Updatable fields.
+        if (existing && ev.programStage && existing.programStage !== ev.programStage)
+            return add('E1128', ['programStage'])
+        // Data relations.
         const pid = String(program.id)
-        if (ev.orgUnit && !records(program.organisationUnits).some((o) => refId(o) === ev.orgUnit))
-            add('E1029', [ev.orgUnit, pid])
+        if (refId(stage.program) !== pid) add('E1089', [ev.uid, String(stage.id), pid])
         if (program.programType !== 'WITHOUT_REGISTRATION') {
             const payloadEnrollment = v.bundle.enrollments.find((en) => en.uid === ev.enrollment)
             const storedEnrollment = ev.enrollment ? state.enrollments[ev.enrollment] : undefined
@@ -56,30 +60,47 @@ export function validateEvents(v: TrackerValidation): void {
                 (storedEnrollment && !storedEnrollment.deleted
                     ? storedEnrollment.program
                     : undefined)
-            // Data-relation pre-checks: an event failing them is not validated further.
-            if (!ev.enrollment || enrollmentProgram === undefined) return add('E1033', [ev.uid])
-            if (enrollmentProgram !== pid) return add('E1079', [ev.uid, pid, ev.enrollment])
-            if (stage.repeatable !== true && action === 'CREATE' && ev.enrollment) {
-                const taken =
-                    Object.values(state.events).some(
-                        (e) =>
-                            !e.deleted &&
-                            e.enrollment === ev.enrollment &&
-                            e.programStage === ev.programStage
-                    ) ||
-                    v.bundle.events
-                        .slice(0, position)
-                        .some(
-                            (e) =>
-                                e.enrollment === ev.enrollment &&
-                                e.programStage === ev.programStage &&
-                                !v.isInvalid('EVENT', e.uid)
-                        )
-                if (taken) add('E1039', [ev.programStage ?? ''])
-            }
+            if (!ev.enrollment || enrollmentProgram === undefined) add('E1033', [ev.uid])
+            else if (enrollmentProgram !== pid) add('E1079', [ev.uid, pid, ev.enrollment])
         }
+        if (ev.orgUnit && !records(program.organisationUnits).some((o) => refId(o) === ev.orgUnit))
+            add('E1029', [ev.orgUnit, pid])
         validateAttributeOptionCombo(v, ev, program)
+        if (failed()) return
+        // Security and ownership.
+        if (ev.orgUnit && !v.inCaptureScope(ev.orgUnit))
+            return add('E1000', [v.user.id, ev.orgUnit])
+        // The independent checks.
+        if (ev.occurredAt !== undefined && !parseDateTime(ev.occurredAt)) add('E1031', [])
+        else if (!ev.occurredAt && !['SCHEDULE', 'OVERDUE', 'SKIPPED'].includes(status))
+            add('E1031', [])
+        if (status === 'SCHEDULE' && !ev.scheduledAt) add('E1050', [])
         validateDataValues(v, ev, stage, status)
+        // `RepeatedEventsValidator` looks at the events that passed every other check.
+        if (
+            !failed() &&
+            program.programType !== 'WITHOUT_REGISTRATION' &&
+            stage.repeatable !== true &&
+            action === 'CREATE' &&
+            ev.enrollment
+        ) {
+            const taken =
+                Object.values(state.events).some(
+                    (e) =>
+                        !e.deleted &&
+                        e.enrollment === ev.enrollment &&
+                        e.programStage === ev.programStage
+                ) ||
+                v.bundle.events
+                    .slice(0, position)
+                    .some(
+                        (e) =>
+                            e.enrollment === ev.enrollment &&
+                            e.programStage === ev.programStage &&
+                            !v.isInvalid('EVENT', e.uid)
+                    )
+            if (taken) add('E1039', [ev.programStage ?? ''])
+        }
     })
 }
 
@@ -167,10 +188,21 @@ export function validateRelationships(v: TrackerValidation): void {
         }
         const existing = v.ctx.state.relationships[rel.uid]
         const action = v.action('RELATIONSHIP', rel.uid, existing !== undefined)
-        if (action === 'DELETE') {
-            if (!existing) add('E4015', [rel.uid])
+        // Relationship `ExistenceValidator`: E4015 already exists, E4016 does not exist, E4017
+        // deleted; a failing existence check ends the relationship's validation.
+        if (existing?.deleted) {
+            add('E4017', [rel.uid])
             continue
         }
+        if (existing && action === 'CREATE') {
+            add('E4015', [rel.uid])
+            continue
+        }
+        if (!existing && action !== 'CREATE') {
+            add('E4016', [rel.uid])
+            continue
+        }
+        if (action === 'DELETE') continue
         if (!v.ctx.store.get('relationshipTypes', rel.relationshipType))
             add('E4006', [rel.relationshipType ?? 'null'])
         for (const end of [rel.from, rel.to]) {

@@ -1,0 +1,105 @@
+import { SandboxUser } from '../../contract'
+import { ModelContext } from '../context'
+import { JsonRecord, asString } from '../json'
+import { Period, frequencyOrder, periodContaining, previousPeriod, shiftPeriod } from '../periods'
+import { Conflict } from './conflicts'
+import { DataImportOptions } from './parse'
+import { isLocked, uidOf } from './resolve'
+
+type Found = Omit<Conflict, 'indexes'>
+
+const periodTypeOf = (dataSet: JsonRecord): string => asString(dataSet.periodType) ?? 'Monthly'
+const hasWorkflow = (dataSet: JsonRecord): boolean =>
+    dataSet.workflow !== undefined && dataSet.workflow !== null
+const nameOf = (dataSet: JsonRecord): string => asString(dataSet.name) ?? ''
+
+/** Most frequent first, then by name (`DataSetFrequencyComparator`). */
+function byFrequency(a: JsonRecord, b: JsonRecord): number {
+    const order = frequencyOrder(periodTypeOf(a)) - frequencyOrder(periodTypeOf(b))
+    return order !== 0 ? order : nameOf(a).localeCompare(nameOf(b))
+}
+
+/**
+ * `ImportContext.getApprovalDataSet`: the payload's data set, else the data element's
+ * `getApprovalDataSet()` (data sets with an approval workflow first, then the most frequent).
+ * Locking (E7640) is checked on this ONE data set, not on every data set holding the element.
+ */
+export function approvalDataSet(
+    dataSet: JsonRecord | undefined,
+    ownSets: readonly JsonRecord[]
+): JsonRecord | undefined {
+    if (dataSet) return dataSet
+    return [...ownSets].sort((a, b) => {
+        const workflow = Number(hasWorkflow(b)) - Number(hasWorkflow(a))
+        return workflow !== 0 ? workflow : byFrequency(a, b)
+    })[0]
+}
+
+/**
+ * `DataElement.getLatestOpenFuturePeriod()`: in the period type of the element's most frequent
+ * data set, the current period rewound by one ("0 open periods implies current period is
+ * locked") and moved on by the largest `openFuturePeriods` of its data sets.
+ */
+export function latestOpenFuturePeriod(
+    ownSets: readonly JsonRecord[],
+    now: Date
+): Period | undefined {
+    const [mostFrequent] = [...ownSets].sort(byFrequency)
+    if (!mostFrequent) return undefined
+    const open = Math.max(
+        0,
+        ...ownSets.map((ds) =>
+            typeof ds.openFuturePeriods === 'number' ? ds.openFuturePeriods : 0
+        )
+    )
+    const current = periodContaining(periodTypeOf(mostFrequent), now)
+    const previous = current && previousPeriod(current)
+    return previous && shiftPeriod(previous, open)
+}
+
+export interface PeriodCheckInput {
+    deId: string
+    period: Period
+    /** The payload's `dataSet`, if any. */
+    dataSet: JsonRecord | undefined
+    /** Every data set holding the data element. */
+    ownSets: readonly JsonRecord[]
+}
+
+/**
+ * `checkDataValueTodayNotPastPeriodExpiry` (E7640) and `checkDataValueNotAfterLatestOpenFuturePeriod`
+ * (E7641) of `DataValueSetImportValidator` (2.38–2.42); both only when the value has an approval
+ * data set, and `force` (superuser) skips them.
+ */
+export function firstPeriodConflict(
+    ctx: ModelContext,
+    input: PeriodCheckInput,
+    options: DataImportOptions,
+    user: SandboxUser
+): Found | undefined {
+    if (options.force && user.authorities.includes('ALL')) return undefined
+    const { period, deId } = input
+    const target = approvalDataSet(input.dataSet, input.ownSets)
+    if (!target) return undefined
+    const dsId = uidOf(target)
+    if (isLocked(ctx, dsId, period.id)) {
+        return {
+            object: period.id,
+            objects: { period: period.id, dataSet: dsId },
+            value: `Current date is past expiry days for period: \`${period.id}\` and data set: \`${dsId}\``,
+            errorCode: 'E7640',
+            property: 'period',
+        }
+    }
+    const latest = latestOpenFuturePeriod(input.ownSets, ctx.now())
+    if (latest && period.start.getTime() > latest.end.getTime()) {
+        return {
+            object: period.id,
+            objects: { period: period.id, dataElement: deId },
+            value: `Period: \`${period.id}\` is after latest open future period for data element: \`${deId}\``,
+            errorCode: 'E7641',
+            property: 'period',
+        }
+    }
+    return undefined
+}
