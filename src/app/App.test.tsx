@@ -1,4 +1,5 @@
 import { CustomDataProvider, FetchError, Provider } from '@dhis2/app-runtime'
+import i18n from '@dhis2/d2-i18n'
 import { render, screen } from '@testing-library/react'
 import React from 'react'
 import App from './App'
@@ -64,5 +65,19 @@ describe('App', () => {
         expect(await screen.findByText('Could not read the connector settings')).toBeInTheDocument()
         expect(screen.getByText('Access denied for key')).toBeInTheDocument()
         expect(screen.queryByText('No OpenSRP connection yet')).not.toBeInTheDocument()
+    })
+
+    it('speaks Bangla to a user whose DHIS2 interface language is Bangla', async () => {
+        // What the app adapter does for a user whose keyUiLocale is 'bn' (its localeUtils).
+        i18n.setDefaultNamespace('default')
+        await i18n.changeLanguage('bn')
+        try {
+            renderApp({ 'dataStore/opensrp-connector': [] })
+            expect(await screen.findByText('এখনও OpenSRP সংযোগ নেই')).toBeInTheDocument()
+            expect(screen.getByText('OpenSRP কানেক্টর')).toBeInTheDocument()
+            expect(screen.getByText('DHIS2 2.41.3-এর সাথে সংযুক্ত')).toBeInTheDocument()
+        } finally {
+            await i18n.changeLanguage('en')
+        }
     })
 })

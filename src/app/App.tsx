@@ -3,6 +3,8 @@ import i18n from '@dhis2/d2-i18n'
 import { Card, CircularLoader, NoticeBox } from '@dhis2/ui'
 import React from 'react'
 import classes from './App.module.css'
+// Generated from i18n/*.po by `d2-app-scripts i18n generate` (build, start and npm test run it).
+import '../locales'
 
 const settingsQuery = {
     settings: {

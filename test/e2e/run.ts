@@ -1,7 +1,8 @@
 /**
  * End-to-end: the built app in headless Chromium against both sandboxes, per DHIS2 version.
  * Run: `npx tsx test/e2e/run.ts [--versions 2.42,2.40] (default: every version, 2.42 first)` (exit 1 on any failure).
- * Screenshots: test-results/app.png (first version) and test-results/app-2.XX.png.
+ * Screenshots: test-results/app.png (first version), test-results/app-2.XX.png and, with the
+ * user's UI locale switched to Bangla, test-results/app-2.XX-bn.png.
  */
 import { spawnSync } from 'child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'fs'
@@ -16,6 +17,7 @@ const root = path.resolve(__dirname, '../..')
 const resultsDir = path.join(root, 'test-results')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ADMIN = `Basic ${Buffer.from('admin:district').toString('base64')}`
+const OPERATOR = `Basic ${Buffer.from('operator:Operator123').toString('base64')}`
 
 /** Requests that fail on a real server too, and that the app shell handles (reference §4.2). */
 const EXPECTED_FAILURES: Array<{ status: number; path: RegExp; why: string }> = [
@@ -177,6 +179,22 @@ async function runVersion(
         await page.waitForLoadState('networkidle')
         mkdirSync(path.dirname(screenshot), { recursive: true })
         await page.screenshot({ path: screenshot, fullPage: true })
+
+        // The same user switches DHIS2 to Bangla: the app follows the user's UI locale.
+        const saved = await fetch(`${dhis2.url}/api/userSettings/keyUiLocale?value=bn`, {
+            method: 'POST',
+            headers: { Authorization: OPERATOR },
+        })
+        if (!saved.ok) throw new Error(`POST /api/userSettings/keyUiLocale: ${saved.status}`)
+        await page.reload()
+        const bangla = await appFrame(page, version)
+        await bangla
+            .getByText('OpenSRP কানেক্টর', { exact: true })
+            .first()
+            .waitFor({ timeout: 60_000 })
+        await bangla.getByText('এখনও OpenSRP সংযোগ নেই').waitFor({ timeout: 30_000 })
+        await page.waitForLoadState('networkidle')
+        await page.screenshot({ path: screenshot.replace(/\.png$/, '-bn.png'), fullPage: true })
     } catch (error) {
         problems.push(`${error instanceof Error ? error.message : String(error)}`)
         const failed = screenshot.replace(/\.png$/, '-failed.png')
