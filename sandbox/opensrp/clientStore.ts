@@ -1,5 +1,6 @@
 import type { BlockCounts } from './blockCounts'
 import type { GeneratedDataset } from './generator/dataset'
+import type { ChildPlan } from './generator/plan'
 import {
     ClientSlot,
     clientVersion,
@@ -86,7 +87,20 @@ export class ClientStore {
             this.replaced.has(`${generated.plan.index}:${clientRole(generated.slot)}`)
         )
             return undefined
-        return this.dataset.client(generated.plan, generated.slot)
+        return this.committed(generated.plan, generated.slot)
+    }
+
+    /**
+     * The generated client as other transactions see it: a held row (heldRows.ts) is a write not
+     * committed yet, so a new client is not there at all and an edited one is still its earlier
+     * version. (A held voided duplicate is left out: its earlier version is not generated.)
+     */
+    private committed(plan: ChildPlan, slot: ClientSlot): JsonObject | undefined {
+        if (!this.held.hidden('client', clientVersion(plan.index, slot)))
+            return this.dataset.client(plan, slot)
+        return slot === ClientSlot.EditedChild
+            ? this.dataset.client(plan, ClientSlot.Child)
+            : undefined
     }
 
     put(baseEntityId: string, client: JsonObject): void {
@@ -126,7 +140,8 @@ export class ClientStore {
             for (const slot of plan.clientSlots) {
                 if (this.replaced.size > 0 && this.replaced.has(`${b}:${clientRole(slot)}`))
                     continue
-                yield dataset.client(plan, slot)
+                const client = this.committed(plan, slot)
+                if (client) yield client
             }
         }
         yield* this.overlay.values()

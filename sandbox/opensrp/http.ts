@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'http'
+import { isJavaWhitespace } from './javaNumbers'
 
 /** Request and reply shapes shared by the routes, and the error bodies of reference §2.6. */
 
@@ -108,13 +109,11 @@ export const missingParam = (name: string, type: string): Reply =>
         `Required request parameter '${name}' for method parameter type ${type} is not present`
     )
 
-/** A query parameter as Spring's `getStringFilter` sees it: blank counts as absent. */
+/**
+ * A query parameter as `RestUtils.getStringFilter` sees it: blank (commons-lang `isBlank`, i.e.
+ * only `Character.isWhitespace` characters, so not U+00A0) counts as absent.
+ */
 export function param(query: URLSearchParams, name: string): string | undefined {
     const value = query.get(name)
-    return value === null || value.trim() === '' ? undefined : value
-}
-
-/** Java `Long.parseLong`: digits with an optional sign, nothing else. */
-export function parseLong(text: string): number | undefined {
-    return /^[+-]?\d{1,19}$/.test(text.trim()) ? Number(text.trim()) : undefined
+    return value === null || value.split('').every(isJavaWhitespace) ? undefined : value
 }

@@ -235,3 +235,40 @@ describe('inactive locations', () => {
         ).toEqual(['old'])
     })
 })
+
+describe('the other PropertyStatus values', () => {
+    const at = (id: string, status: SandboxLocation['status'], serverVersion: number) => ({
+        id,
+        name: id,
+        level: 1,
+        status,
+        serverVersion,
+        json: { type: 'Feature', id, properties: { status, name: id } },
+    })
+    const context = {
+        locations: [
+            at('a', 'Active', 1),
+            at('p', 'Pending Review', 2),
+            at('n', 'Not Eligible', 3),
+            at('i', 'Inactive', 4),
+        ],
+    } as unknown as ServerContext
+    const getAll = (search: string): string[] => {
+        const reply = locationRoutes(
+            {
+                method: 'GET',
+                path: '/rest/location/getAll',
+                query: new URLSearchParams(search),
+                headers: {},
+                body: Buffer.alloc(0),
+            },
+            context
+        )
+        return (JSON.parse(reply?.body ?? '[]') as JsonObject[]).map((l) => String(l.id))
+    }
+
+    it('lists Pending Review with Active (status IN (ACTIVE, PENDING_REVIEW)), the rest on request', () => {
+        expect(getAll('serverVersion=0')).toEqual(['a', 'p'])
+        expect(getAll('serverVersion=0&includeInactive=true')).toEqual(['a', 'p', 'n', 'i'])
+    })
+})

@@ -16,12 +16,19 @@ const TAGS: Record<number, { name: string; description: string }> = {
     6: { name: 'EPI Centre', description: 'EPI outreach / fixed site' },
 }
 
+/** LocationProperty.PropertyStatus as Gson writes it (its @SerializedName values). */
+export type LocationStatus = 'Active' | 'Inactive' | 'Pending Review' | 'Not Eligible'
+
+/** LocationRepositoryImpl's default listing: `status IN (ACTIVE, PENDING_REVIEW)`. */
+export const listedAsActive = (status: LocationStatus): boolean =>
+    status === 'Active' || status === 'Pending Review'
+
 export interface SandboxLocation {
     id: string
     parentId?: string
     name: string
     level: number
-    status: 'Active' | 'Inactive'
+    status: LocationStatus
     serverVersion: number
     /** The full JSON with geometry; `withoutGeometry` drops it. */
     json: JsonObject

@@ -5,9 +5,10 @@ import {
     methodNotAllowed,
     missingParam,
     param,
-    parseLong,
     type Reply,
 } from '../http'
+import { runtimeFailure } from '../springErrors'
+import { isReply, requestNumber } from './springParams'
 import { obj, str, type JsonObject } from '../json'
 
 /** ClientResource (reference §2.3). */
@@ -16,29 +17,20 @@ import { obj, str, type JsonObject } from '../json'
  * million-child dataset cannot exhaust the heap. */
 export const SEARCH_RESULT_CAP = 10000
 
-function requiredLong(query: URLSearchParams, name: string): number | Reply {
-    const text = query.get(name)
-    if (text === null) return missingParam(name, 'long')
-    return (
-        parseLong(text) ??
-        containerError(
-            400,
-            `Failed to convert value of type 'java.lang.String' to required type 'long'`
-        )
-    )
-}
-
+/** `@RequestParam(required = false, defaultValue = "25") int limit`: missing or empty is 25. */
 function getAll(context: ServerContext, query: URLSearchParams): Reply {
-    const serverVersion = requiredLong(query, 'serverVersion')
-    if (typeof serverVersion !== 'number') return serverVersion
-    const limitText = param(query, 'limit')
-    const limit = limitText === undefined ? undefined : parseLong(limitText)
-    if (limitText !== undefined && limit === undefined)
-        return containerError(400, 'Failed to convert limit')
-    const size = effectiveLimit(limit, context.pageSizeCap)
-    if (size < 0) return containerError(500)
+    const serverVersion = requestNumber(query, 'serverVersion', 'long', true)
+    if (isReply(serverVersion)) return serverVersion
+    const limitValue = requestNumber(query, 'limit', 'int', false)
+    if (isReply(limitValue)) return limitValue
+    const limit = limitValue === undefined ? undefined : Number(limitValue)
+    // The limit goes to the database as it is: 0 is LIMIT 0, a negative one a PostgreSQL error
+    // that no handler catches (GlobalExceptionHandler's 500).
+    if (limit !== undefined && limit < 0) return runtimeFailure()
+    const size = limit === 0 ? 0 : effectiveLimit(limit, context.pageSizeCap)
     // `>=`, with no +1: pass last + 1 or de-duplicate (§2.3).
-    const clients = context.store.clients.query(serverVersion - 1, size)
+    const clients =
+        size === 0 ? [] : context.store.clients.query(Number(serverVersion ?? 0n) - 1, size)
     context.store.served(
         'client',
         clients.map((c) => (typeof c.serverVersion === 'number' ? c.serverVersion : 0)),
@@ -48,9 +40,9 @@ function getAll(context: ServerContext, query: URLSearchParams): Reply {
 }
 
 function countAll(context: ServerContext, query: URLSearchParams): Reply {
-    const serverVersion = requiredLong(query, 'serverVersion')
-    if (typeof serverVersion !== 'number') return serverVersion
-    return jsonReply(200, { count: context.store.clients.count(serverVersion - 1) })
+    const serverVersion = requestNumber(query, 'serverVersion', 'long', true)
+    if (isReply(serverVersion)) return serverVersion
+    return jsonReply(200, { count: context.store.clients.count(Number(serverVersion ?? 0n) - 1) })
 }
 
 type Predicate = (client: JsonObject) => boolean

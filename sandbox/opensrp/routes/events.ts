@@ -3,37 +3,20 @@ import { addEvents } from '../eventAdd'
 import type { Facility } from '../geography'
 import { ClientSlot } from '../generator/layout'
 import { EVENT_TYPES, type PlannedEvent } from '../generator/plan'
-import {
-    containerError,
-    jsonReply,
-    methodNotAllowed,
-    missingParam,
-    param,
-    parseLong,
-    type Reply,
-} from '../http'
-import { isObject, str, type Json, type JsonObject } from '../json'
+import { jsonReply, methodNotAllowed, missingParam, param, type Reply } from '../http'
+import { LONG_MAX } from '../javaNumbers'
+import { str, type JsonObject } from '../json'
 import type { EventQuery } from '../eventStore'
+import { isReply, requestNumber } from './springParams'
+import {
+    readSyncGet,
+    readSyncPost,
+    syncFailed,
+    type SyncFilter,
+    type SyncRequest,
+} from './syncParams'
 
 /** EventResource (reference §2.1, §2.2). */
-
-/** Every filter is a list: EventsRepositoryImpl turns a value with a comma into SQL `IN`. */
-interface SyncFilter {
-    teams?: string[]
-    teamIds?: string[]
-    providerIds?: string[]
-    locationIds?: string[]
-    baseEntityIds?: string[]
-}
-
-/**
- * commons-lang `StringUtils.split(value, ",")`: empty tokens are dropped but nothing is trimmed,
- * so `a, b` asks for " b" and finds nothing there (a connector must not join with ", ").
- */
-const list = (value: string | undefined): string[] | undefined =>
-    value === undefined ? undefined : value.split(',').filter((v) => v !== '')
-
-class SyncError extends Error {}
 
 const GENERATED_TYPES: string[] = Object.values(EVENT_TYPES)
 
@@ -109,159 +92,58 @@ function envelope(context: ServerContext, events: JsonObject[], limit: number): 
     return { events, clients, no_of_events: events.length }
 }
 
-const syncFailed = (): Reply => jsonReply(500, { msg: 'Error occurred' })
-
-function runSync(
-    context: ServerContext,
-    filter: SyncFilter,
-    serverVersion: number | undefined,
-    limit: number | undefined,
-    returnCount: boolean
-): Reply {
-    if (
-        filter.teams === undefined &&
-        filter.teamIds === undefined &&
-        filter.providerIds === undefined &&
-        filter.locationIds === undefined &&
-        filter.baseEntityIds === undefined
-    ) {
-        return jsonReply(400, { msg: 'specify atleast one filter' })
-    }
-    const size = effectiveLimit(limit, context.pageSizeCap)
+function runSync(context: ServerContext, request: SyncRequest | Reply): Reply {
+    if ('status' in request) return request
+    const size = effectiveLimit(request.limit, context.pageSizeCap)
+    // A negative LIMIT is a PostgreSQL error, caught by the handler.
     if (size < 0) return syncFailed()
-    // The resource adds 1 and applies >=: strictly greater than the value sent (§2.1).
-    const after = serverVersion === undefined ? -1 : serverVersion
-    const query = syncQuery(context, filter, after, size)
+    const query = syncQuery(context, request.filter, request.after ?? -1, size)
     const body = envelope(context, context.store.events.query(query), size)
-    if (!returnCount) return jsonReply(200, body)
+    if (!request.returnCount) return jsonReply(200, body)
     const total = context.store.events.countMatching({ ...query, limit: Number.MAX_SAFE_INTEGER })
     body.total_records = total
     return jsonReply(200, body, { total_records: String(total) })
 }
 
-/** The five filters, read as the resource reads them (a blank value counts as absent). */
-function syncFilter(read: (key: string) => string | undefined): SyncFilter {
-    const filter: SyncFilter = {}
-    const teams = list(read('team'))
-    const teamIds = list(read('teamId'))
-    const providerIds = list(read('providerId'))
-    const locationIds = list(read('locationId'))
-    const baseEntityIds = list(read('baseEntityId'))
-    if (teams) filter.teams = teams
-    if (teamIds) filter.teamIds = teamIds
-    if (providerIds) filter.providerIds = providerIds
-    if (locationIds) filter.locationIds = locationIds
-    if (baseEntityIds) filter.baseEntityIds = baseEntityIds
-    return filter
-}
-
-function syncGet(context: ServerContext, query: URLSearchParams): Reply {
-    const sv = param(query, 'serverVersion')
-    const limitText = param(query, 'limit')
-    const serverVersion = sv === undefined ? undefined : parseLong(sv)
-    const limit = limitText === undefined ? undefined : parseLong(limitText)
-    if (
-        (sv !== undefined && serverVersion === undefined) ||
-        (limitText !== undefined && limit === undefined)
-    )
-        return syncFailed()
-    const filter = syncFilter((key) => param(query, key))
-    // return_count is read with Boolean.getBoolean (a JVM property) on GET: always false (§2.1).
-    return runSync(context, filter, serverVersion, limit, false)
-}
-
-function bodyString(body: JsonObject, key: string): string | undefined {
-    const value: Json | undefined = body[key]
-    if (value === undefined || value === null) return undefined
-    const text =
-        typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined
-    if (text === undefined) throw new SyncError(key)
-    return text.trim() === '' ? undefined : text
-}
-
-function syncPost(context: ServerContext, raw: Buffer): Reply {
-    let body: unknown
-    try {
-        body = JSON.parse(raw.toString('utf8'))
-    } catch {
-        return containerError(400, 'Required request body is missing or not readable')
-    }
-    if (!isObject(body)) return containerError(400, 'JSON parse error')
-    const fields = body
-    try {
-        const filter = syncFilter((key) => bodyString(fields, key))
-        const svText = bodyString(body, 'serverVersion')
-        const serverVersion = svText === undefined ? undefined : parseLong(svText)
-        if (svText !== undefined && serverVersion === undefined) return syncFailed()
-        const limitValue = body.limit
-        if (limitValue !== undefined && limitValue !== null && typeof limitValue !== 'number')
-            return containerError(400, 'JSON parse error')
-        const returnCount = body.return_count === true
-        return runSync(
-            context,
-            filter,
-            serverVersion,
-            typeof limitValue === 'number' ? limitValue : undefined,
-            returnCount
-        )
-    } catch (error) {
-        if (error instanceof SyncError) return containerError(400, 'JSON parse error')
-        throw error
-    }
-}
-
-/** Spring's `@RequestParam long`: missing or not a number is a 400 from the container. */
-function requiredLong(query: URLSearchParams, name: string): number | Reply {
-    const text = query.get(name)
-    if (text === null) return missingParam(name, 'long')
-    const value = parseLong(text)
-    return (
-        value ??
-        containerError(
-            400,
-            `Failed to convert value of type 'java.lang.String' to required type 'long'`
-        )
-    )
-}
-
-function optionalInt(query: URLSearchParams, name: string): number | undefined | Reply {
-    const text = param(query, name)
-    if (text === undefined) return undefined
-    return (
-        parseLong(text) ??
-        containerError(
-            400,
-            `Failed to convert value of type 'java.lang.String' to required type 'java.lang.Integer'`
-        )
-    )
-}
-
 /** getAll/countAll: `serverVersion > 0` is strict, 0 means >= 0 (§2.2). */
-const allAfter = (serverVersion: number): number => (serverVersion > 0 ? serverVersion : -1)
+const allAfter = (serverVersion: bigint | undefined): number =>
+    // serverVersion + 1 overflows at Long.MAX_VALUE to Long.MIN_VALUE: no bound.
+    serverVersion !== undefined && serverVersion > 0n && serverVersion !== LONG_MAX
+        ? Number(serverVersion)
+        : -1
 
 function getAll(context: ServerContext, query: URLSearchParams): Reply {
-    const serverVersion = requiredLong(query, 'serverVersion')
-    if (typeof serverVersion !== 'number') return serverVersion
-    const limit = optionalInt(query, 'limit')
-    if (typeof limit === 'object') return limit
-    const size = effectiveLimit(limit, context.pageSizeCap)
-    if (size < 0) return containerError(500)
+    const serverVersion = requestNumber(query, 'serverVersion', 'long', true)
+    if (isReply(serverVersion)) return serverVersion
+    const limitValue = requestNumber(query, 'limit', 'int', false)
+    if (isReply(limitValue)) return limitValue
+    const limit = limitValue === undefined ? undefined : Number(limitValue)
+    // `limit == null ? 25 : limit`: 0 is sent to the database as LIMIT 0 (an empty page).
+    const size = limit === 0 ? 0 : effectiveLimit(limit, context.pageSizeCap)
+    // A negative LIMIT is a PostgreSQL error, caught by the handler.
+    if (size < 0) return syncFailed()
     const eventType = param(query, 'eventType')
-    const events = context.store.events.query({
-        after: allAfter(serverVersion),
-        limit: size,
-        ...(eventType !== undefined
-            ? { prefilter: (planned: PlannedEvent) => planned.eventType === eventType }
-            : {}),
-        ...(eventType !== undefined && !GENERATED_TYPES.includes(eventType) ? { blocks: [] } : {}),
-        match: (event) => eventType === undefined || str(event, 'eventType') === eventType,
-    })
+    const events =
+        size === 0
+            ? []
+            : context.store.events.query({
+                  after: allAfter(serverVersion),
+                  limit: size,
+                  ...(eventType !== undefined
+                      ? { prefilter: (planned: PlannedEvent) => planned.eventType === eventType }
+                      : {}),
+                  ...(eventType !== undefined && !GENERATED_TYPES.includes(eventType)
+                      ? { blocks: [] }
+                      : {}),
+                  match: (event) =>
+                      eventType === undefined || str(event, 'eventType') === eventType,
+              })
     return jsonReply(200, envelope(context, events, size))
 }
 
 function countAll(context: ServerContext, query: URLSearchParams): Reply {
-    const serverVersion = requiredLong(query, 'serverVersion')
-    if (typeof serverVersion !== 'number') return serverVersion
+    const serverVersion = requestNumber(query, 'serverVersion', 'long', true)
+    if (isReply(serverVersion)) return serverVersion
     return jsonReply(200, {
         count: context.store.events.count(allAfter(serverVersion), param(query, 'eventType')),
     })
@@ -285,8 +167,8 @@ export const eventRoutes: Route = (request, context) => {
     const sub = path.slice('/rest/event/'.length).replace(/\/$/, '')
     switch (sub) {
         case 'sync':
-            if (method === 'GET') return syncGet(context, query)
-            if (method === 'POST') return syncPost(context, request.body)
+            if (method === 'GET') return runSync(context, readSyncGet(query))
+            if (method === 'POST') return runSync(context, readSyncPost(request.body))
             return methodNotAllowed(method, ['GET', 'POST'])
         case 'getAll':
             return method === 'GET' ? getAll(context, query) : methodNotAllowed(method, ['GET'])

@@ -1,15 +1,11 @@
 import { effectiveLimit, type Route, type ServerContext } from '../context'
-import {
-    containerError,
-    jsonReply,
-    methodNotAllowed,
-    missingParam,
-    param,
-    parseLong,
-    type Reply,
-} from '../http'
+import { jsonReply, methodNotAllowed, missingParam, param, type Reply } from '../http'
+import { asNumber, readObject } from '../jacksonBody'
+import { javaParse } from '../javaNumbers'
 import { isObject, type Json, type JsonObject } from '../json'
-import { withoutGeometry, type SandboxLocation } from '../locations'
+import { listedAsActive, withoutGeometry, type SandboxLocation } from '../locations'
+import { runtimeFailure, unreadableBody } from '../springErrors'
+import { isReply, requestNumber } from './springParams'
 
 /**
  * LocationResource (reference §2.4). serverVersion filters here are `>=` (the location
@@ -58,13 +54,17 @@ function sync(
     )
 }
 
-/** GET takes serverVersion as a required String and reads anything unparseable as 0. */
+/**
+ * GET takes serverVersion as a required String and reads it with `Long.parseLong`, catching the
+ * NumberFormatException: anything Java would not parse (" 5", "5.0") reads as 0.
+ */
 function syncGet(context: ServerContext, query: URLSearchParams): Reply {
     const text = query.get('serverVersion')
     if (text === null) return missingParam('serverVersion', 'String')
+    const serverVersion = javaParse(text, 'long')
     return sync(
         context,
-        parseLong(text) ?? 0,
+        serverVersion === undefined ? 0 : Number(serverVersion),
         asList(param(query, 'parent_id')),
         asList(param(query, 'location_names')),
         flag(query, 'return_geometry', false)
@@ -72,44 +72,39 @@ function syncGet(context: ServerContext, query: URLSearchParams): Reply {
 }
 
 function syncPost(context: ServerContext, raw: Buffer): Reply {
-    let body: unknown
-    try {
-        body = JSON.parse(raw.toString('utf8'))
-    } catch {
-        return containerError(400, 'Required request body is missing or not readable')
-    }
-    if (!isObject(body)) return containerError(400, 'JSON parse error')
-    const sv = body.serverVersion
-    const serverVersion = typeof sv === 'number' ? sv : typeof sv === 'string' ? parseLong(sv) : 0
-    if (serverVersion === undefined) return containerError(400, 'JSON parse error')
+    const members = readObject(raw)
+    const body: unknown = members === undefined ? undefined : JSON.parse(raw.toString('utf8'))
+    if (members === undefined || !isObject(body)) return unreadableBody()
+    // LocationSyncRequestWrapper's `long serverVersion`, bound by Jackson (null or absent: 0).
+    const serverVersion = asNumber(members.get('serverVersion'), 'long')
+    if (!serverVersion.ok) return unreadableBody()
     return sync(
         context,
-        serverVersion,
+        serverVersion.value ?? 0,
         asList(body.parent_id),
         asList(body.location_names),
         body.return_geometry === true
     )
 }
 
+/**
+ * `@RequestParam long serverVersion`, `@RequestParam(required = false) Integer limit` (null: 25),
+ * both converted by Spring (springParams.ts). The limit reaches the database as it is: 0 gives
+ * nothing, a negative one a PostgreSQL error no handler catches.
+ */
 function getAll(context: ServerContext, query: URLSearchParams): Reply {
-    const text = query.get('serverVersion')
-    const serverVersion = text === null ? undefined : parseLong(text)
-    if (serverVersion === undefined)
-        return containerError(
-            400,
-            `Required request parameter 'serverVersion' is not present or not a number`
-        )
-    const limitText = param(query, 'limit')
-    const limit = limitText === undefined ? undefined : parseLong(limitText)
-    if (limitText !== undefined && limit === undefined)
-        return containerError(400, 'Failed to convert limit')
+    const serverVersion = requestNumber(query, 'serverVersion', 'long', true)
+    if (isReply(serverVersion)) return serverVersion
+    const limitValue = requestNumber(query, 'limit', 'int', false)
+    if (isReply(limitValue)) return limitValue
+    const limit = limitValue === undefined ? undefined : Number(limitValue)
+    if (limit !== undefined && limit < 0) return runtimeFailure()
     const includeInactive = flag(query, 'includeInactive', false)
     const geometry = flag(query, 'return_geometry', false)
+    const from = Number(serverVersion ?? 0n)
     const found = context.locations
-        .filter(
-            (l) => l.serverVersion >= serverVersion && (includeInactive || l.status === 'Active')
-        )
-        .slice(0, effectiveLimit(limit, context.pageSizeCap))
+        .filter((l) => l.serverVersion >= from && (includeInactive || listedAsActive(l.status)))
+        .slice(0, limit === 0 ? 0 : effectiveLimit(limit, context.pageSizeCap))
     return jsonReply(
         200,
         found.map((l) => shape(l, geometry))

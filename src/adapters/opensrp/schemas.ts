@@ -119,6 +119,12 @@ export const eventSchema = z.object({
     serverVersion,
 })
 
+/**
+ * LocationProperty.PropertyStatus as the server's Gson writes it (@SerializedName): opensrp-server-
+ * core had Active, Inactive and Pending Review; opensrp-plan-evaluator adds Not Eligible.
+ */
+const locationStatus = z.enum(['Active', 'Inactive', 'Pending Review', 'Not Eligible'])
+
 export const locationSchema = z.object({
     type: z.literal('Feature').optional(),
     id: nonEmptyId,
@@ -127,7 +133,7 @@ export const locationSchema = z.object({
         parentId: z.string().optional(),
         code: z.string().optional(),
         geographicLevel: z.number().int().optional(),
-        status: z.enum(['Active', 'Inactive']).optional(),
+        status: locationStatus.optional(),
     }),
     locationTags: z.array(z.object({ name: z.string() })).optional(),
     serverVersion: serverVersion.optional(),

@@ -13,7 +13,8 @@ const keycloakError = z.object({ error: z.string(), error_description: z.string(
 
 interface Token {
     accessToken: string
-    expiresAt: number
+    /** When to stop using it: some time before it expires (renewalMargin). */
+    renewAt: number
     refreshToken?: string
 }
 
@@ -27,6 +28,12 @@ export interface TokenSettings {
 
 /** Renew this long before expiry, so a token does not expire between the check and the request. */
 const EXPIRY_SKEW_MS = 15_000
+/** Short-lived tokens keep most of their life: the margin is at most this share of it. */
+const EXPIRY_SKEW_SHARE = 0.25
+
+/** min(15 s, a quarter of the lifetime): a 10 s token is used for 7.5 s, not renewed each call. */
+export const renewalMargin = (lifetimeMs: number): number =>
+    Math.min(EXPIRY_SKEW_MS, lifetimeMs * EXPIRY_SKEW_SHARE)
 
 /**
  * Keycloak password grant with refresh (reference/opensrp-api.md §1). A refresh that fails with
@@ -43,14 +50,13 @@ export class TokenManager {
     ) {}
 
     async accessToken(signal?: AbortSignal): Promise<string> {
-        if (this.token && this.token.expiresAt - EXPIRY_SKEW_MS > this.now())
-            return this.token.accessToken
+        if (this.token && this.token.renewAt > this.now()) return this.token.accessToken
         return (await this.renew(signal)).accessToken
     }
 
     /** Called after a 401: the token was revoked or expired early. */
     invalidate(): void {
-        if (this.token) this.token = { ...this.token, expiresAt: 0 }
+        if (this.token) this.token = { ...this.token, renewAt: 0 }
     }
 
     private renew(signal?: AbortSignal): Promise<Token> {
@@ -112,9 +118,10 @@ export class TokenManager {
                     this.settings.tokenUrl
                 )
             }
+            const lifetimeMs = (parsed.data.expires_in ?? 300) * 1000
             return {
                 accessToken: parsed.data.access_token,
-                expiresAt: this.now() + (parsed.data.expires_in ?? 300) * 1000,
+                renewAt: this.now() + lifetimeMs - renewalMargin(lifetimeMs),
                 ...(parsed.data.refresh_token ? { refreshToken: parsed.data.refresh_token } : {}),
             }
         }

@@ -127,6 +127,24 @@ describe('quarantining malformed OpenSRP records', () => {
         expect(!result.ok && result.quarantine.serverVersion).toBe(goodClient.serverVersion)
     })
 
+    it.each(['Active', 'Pending Review', 'Inactive', 'Not Eligible'])(
+        'keeps the server status %p',
+        (status) => {
+            const result = validateLocation({ id: 'a1', properties: { name: 'Ward 1', status } })
+            expect(result.ok && result.value.status).toBe(status)
+        }
+    )
+
+    it('reads a location without a status as active', () => {
+        const result = validateLocation({ id: 'a1', properties: { name: 'Ward 1' } })
+        expect(result.ok && result.value.status).toBe('Active')
+    })
+
+    it('quarantines a status the server cannot send', () => {
+        const result = validateLocation({ id: 'a1', properties: { name: 'W', status: 'ACTIVE' } })
+        expect(result.ok).toBe(false)
+    })
+
     it('quarantines a location without a name (the real data has `name2`)', () => {
         const result = validateLocation({ id: '3735', properties: { name2: 'Bangladesh' } })
         expect(!result.ok && result.quarantine.reason).toBe('properties.name is missing')

@@ -82,13 +82,16 @@ export interface OpenSrpEvent {
     serverVersion: number
 }
 
+export type OpenSrpLocationStatus = 'Active' | 'Inactive' | 'Pending Review' | 'Not Eligible'
+
 export interface OpenSrpLocation {
     id: string
     name: string
     parentId?: string
     code?: string
     geographicLevel?: number
-    status: 'Active' | 'Inactive'
+    /** As the server writes LocationProperty.PropertyStatus; it lists Active and Pending Review as active. */
+    status: OpenSrpLocationStatus
     tags: string[]
     serverVersion?: number
 }
