@@ -83,8 +83,12 @@ const ROOT = path.join(__dirname, '..', '..', '..', '..')
 export const bdMetadata = (): unknown =>
     readJson(path.join(ROOT, 'sandbox', 'data', 'bd-epi-metadata.json'))
 
+/** A recorded DHIS2 response from test/fixtures/dhis2/responses, as parsed JSON. */
+export const responseFixture = (name: string): unknown =>
+    readJson(path.join(ROOT, 'test', 'fixtures', 'dhis2', 'responses', name))
+
 export const fixture = (name: string): JsonRecord => {
-    const value = readJson(path.join(ROOT, 'test', 'fixtures', 'dhis2', 'responses', name))
+    const value = responseFixture(name)
     if (!isRecord(value)) throw new Error(`${name} is not an object`)
     return value
 }
