@@ -9,6 +9,7 @@ import { resolveValue, uidOf } from './resolve'
 import { DataImportResult, zeroCount } from './result'
 import { valueConflict243 } from './valueChecks243'
 import { writeValue } from './write'
+import { DEFAULT_COC } from '../metadata/schema'
 
 /**
  * The rewritten 2.43 importer (§7): request-level aborts, then data-set groups that are rejected
@@ -86,7 +87,7 @@ export function import243(
                     uidOf(rootDataSet),
                     parsePeriod(set.period)?.id ?? set.period,
                     uidOf(orgUnit),
-                    'HllvX50cXC0',
+                    DEFAULT_COC,
                 ].join('|')
             ] = set.completeDate
     }

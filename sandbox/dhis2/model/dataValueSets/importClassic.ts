@@ -8,6 +8,7 @@ import { resolveValue, uidOf } from './resolve'
 import { DataImportResult, zeroCount } from './result'
 import { validateClassic } from './validate'
 import { writeValue } from './write'
+import { DEFAULT_COC } from '../metadata/schema'
 
 function aborted(conflict: Parameters<Conflicts['add']>[0]): DataImportResult {
     const conflicts = new Conflicts()
@@ -115,7 +116,7 @@ export function importClassic(
                     uidOf(dataSet),
                     parsePeriod(set.period)?.id ?? set.period,
                     uidOf(orgUnit),
-                    'HllvX50cXC0',
+                    DEFAULT_COC,
                 ].join('|')
             ] = set.completeDate
         }

@@ -6,6 +6,7 @@ import { parseIdScheme } from '../metadata/store'
 import { overlaps, parsePeriod } from '../periods'
 import { conflict, respond } from '../webMessage'
 import { uidOf } from './resolve'
+import { DEFAULT_COC } from '../metadata/schema'
 
 function listParam(query: URLSearchParams, name: string): string[] {
     return query
@@ -115,7 +116,7 @@ export function readDataValueSets(ctx: ModelContext, request: ApiRequest): ApiRe
         const periodId = periods[0]?.id ?? ''
         body.dataSet = uidOf(onlyDataSet)
         const completed =
-            ctx.state.completions[[uidOf(onlyDataSet), periodId, ouId, 'HllvX50cXC0'].join('|')]
+            ctx.state.completions[[uidOf(onlyDataSet), periodId, ouId, DEFAULT_COC].join('|')]
         if (completed) body.completeDate = completed
         body.period = periodId
         body.orgUnit = ouId

@@ -1,6 +1,7 @@
 import { ModelContext } from '../context'
 import { JsonRecord, asString, records, refId } from '../json'
 import { StoredEnrollment, StoredEvent, StoredTrackedEntity } from '../state'
+import { DEFAULT_COC } from '../metadata/schema'
 
 export function eventJson(ctx: ModelContext, ev: StoredEvent): JsonRecord {
     return {
@@ -74,7 +75,7 @@ export function enrollmentJson(ctx: ModelContext, en: StoredEnrollment): JsonRec
         enrolledAt: en.enrolledAt,
         ...(en.occurredAt ? { occurredAt: en.occurredAt } : {}),
         ...(en.completedAt ? { completedAt: en.completedAt } : {}),
-        ...(ctx.minor >= 43 ? { attributeOptionCombo: 'HllvX50cXC0' } : {}),
+        ...(ctx.minor >= 43 ? { attributeOptionCombo: DEFAULT_COC } : {}),
         followUp: en.followUp,
         deleted: en.deleted,
         events: Object.values(ctx.state.events)
