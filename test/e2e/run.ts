@@ -172,7 +172,19 @@ async function runVersion(
             .first()
             .waitFor({ timeout: 60_000 })
         await frame.getByText(`Connected to DHIS2 ${full}`).waitFor({ timeout: 30_000 })
-        await frame.locator('header').first().waitFor({ timeout: 30_000 })
+        // One header bar: the app's own below 2.42; on 2.42+ the shell's, which hides the app's.
+        const appHeader = frame.locator('div.app-shell-adapter header').first()
+        await appHeader.waitFor({ state: 'attached', timeout: 30_000 })
+        if ((await appHeader.isVisible()) !== version.minor < 42) {
+            problems.push(
+                version.minor < 42
+                    ? "the app's header bar is not visible"
+                    : "the app's header bar shows inside the global shell (two header bars)"
+            )
+        }
+        if (version.minor >= 42) {
+            await page.locator('[data-test="global-shell-header"]').waitFor({ timeout: 30_000 })
+        }
         await frame.locator('[data-test="connector-status"]').waitFor({ timeout: 30_000 })
         await frame.getByText('No OpenSRP connection yet').waitFor({ timeout: 30_000 })
         // Let the header bar's own requests finish before judging.
