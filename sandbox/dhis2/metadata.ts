@@ -1,5 +1,6 @@
 import { buildHierarchy, OPENSRP_LOCATION_ATTRIBUTE, readBdMetadata } from '../shared/hierarchy'
 import { isRecord } from './http'
+import { withMinistrySharing } from './ministrySharing'
 import type { DataModel } from './model'
 
 /** Imports the BD EPI package and, for `facilities` > 5, the generated EPI centres (sandbox/shared/hierarchy.ts). */
@@ -7,7 +8,7 @@ import type { DataModel } from './model'
 export function extraFacilitiesPayload(facilities: number): Record<string, unknown> | undefined {
     const generated = buildHierarchy(facilities).filter((node) => node.generated)
     if (generated.length === 0) return undefined
-    const metadata = readBdMetadata()
+    const metadata = withMinistrySharing(readBdMetadata())
     const facilityUids = buildHierarchy(facilities)
         .filter((node) => node.level === 6)
         .map((node) => ({ id: node.uid }))
@@ -42,7 +43,7 @@ function check(label: string, status: number, body: unknown): void {
 }
 
 export function loadSampleMetadata(model: DataModel, facilities: number): void {
-    const pkg = model.importMetadata(readBdMetadata())
+    const pkg = model.importMetadata(withMinistrySharing(readBdMetadata()))
     check('the BD EPI metadata package', pkg.status, pkg.body)
     const extra = extraFacilitiesPayload(facilities)
     if (!extra) return

@@ -3,6 +3,11 @@ import type { SandboxUser } from './contract'
 export const ROOT_ORG_UNIT = 'NWRRJHHp571' // Bangladesh, root of the BD EPI metadata package
 export const NURSE_FACILITY = 'yI54G6cBAtY' // Mouchak Ward 1 EPI Centre
 
+/** Groups that get data write on the BD package's data sets, category options and programs;
+ * the public may only read the metadata (ministrySharing.ts). */
+export const EPI_IMPORTERS_GROUP = { id: 'iyc59MvPBNc', name: 'EPI importers' }
+export const FACILITY_STAFF_GROUP = { id: 'qF3pZ8nTx2K', name: 'EPI facility staff' }
+
 export const APP_AUTHORITY = 'M_opensrpconnector'
 export const RUN_IMPORT_AUTHORITY = 'OPENSRP_CONNECTOR_RUN_IMPORT'
 
@@ -57,7 +62,7 @@ export function createUsers(): SandboxUser[] {
             ],
             ...scope([ROOT_ORG_UNIT]),
             userRoles: [{ id: 'dxNFMnqcEsb', name: 'OpenSRP import operator' }],
-            userGroups: [{ id: 'iyc59MvPBNc', name: 'EPI importers' }],
+            userGroups: [{ ...EPI_IMPORTERS_GROUP }],
             settings: { ...DEFAULT_SETTINGS },
         },
         {
@@ -69,7 +74,7 @@ export function createUsers(): SandboxUser[] {
             authorities: [APP_AUTHORITY],
             ...scope([NURSE_FACILITY]),
             userRoles: [{ id: 'Euq3XfEIEbx', name: 'Facility staff' }],
-            userGroups: [],
+            userGroups: [{ ...FACILITY_STAFF_GROUP }],
             settings: { ...DEFAULT_SETTINGS },
         },
     ]

@@ -2,6 +2,14 @@ import { Dhis2Minor } from '../contract'
 import { MetadataStore } from './metadata/store'
 import { ModelState } from './state'
 
+/** An approval of a data approval workflow; `attributeOptionCombo` defaults to `default`. */
+export interface DataApprovalRecord {
+    workflow: string
+    period: string
+    orgUnit: string
+    attributeOptionCombo?: string
+}
+
 /** What every endpoint of the model works on. */
 export interface ModelContext {
     minor: Dhis2Minor
@@ -11,6 +19,8 @@ export interface ModelContext {
     store: MetadataStore
     now(): Date
     lockedPeriods: ReadonlyArray<{ dataSet: string; period: string }>
+    /** Data approvals on record (`DataApproval`): workflow, ISO period, org unit and AOC. */
+    approvals: ReadonlyArray<DataApprovalRecord>
     /** Turns on DHIS2's optional strict data import system settings (pre-2.43). */
     strictDataImport: boolean
 }

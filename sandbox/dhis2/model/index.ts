@@ -1,5 +1,5 @@
 import { ApiHandler, ApiRequest, ApiResponse, Dhis2Minor, SandboxClock } from '../contract'
-import { ModelContext } from './context'
+import { DataApprovalRecord, ModelContext } from './context'
 import { handleDataValueSets } from './dataValueSets/handler'
 import { JobQueue } from './jobs'
 import { handleLegacy } from './legacy'
@@ -23,6 +23,8 @@ export interface DataModelOptions {
     /** How long async jobs take before their effects and reports appear; default 50 ms. */
     asyncJobDelayMs?: number
     lockedPeriods?: Array<{ dataSet: string; period: string }>
+    /** Data approvals on record; values of an approved period, org unit and AOC are refused. */
+    approvals?: DataApprovalRecord[]
     /**
      * Simulates a server whose strict data import system settings are all on (strictPeriods,
      * strictDataElements, strictCategoryOptionCombos, strictAttributeOptionCombos,
@@ -54,6 +56,7 @@ export function createDataModel(options: DataModelOptions): DataModel {
         store: new MetadataStore(initial.metadata),
         now,
         lockedPeriods: options.lockedPeriods ?? [],
+        approvals: options.approvals ?? [],
         strictDataImport: options.strictDataImport ?? false,
     }
     const jobs = new JobQueue(now, options.asyncJobDelayMs ?? 50)

@@ -1,8 +1,10 @@
 import { SandboxUser } from '../../contract'
 import { ModelContext } from '../context'
 import { JsonRecord, asString } from '../json'
+import { firstAccessError243 } from './accessChecks'
 import { Conflict243, conflict243 } from './conflict243'
 import { Conflicts } from './conflicts'
+import { hasInputPeriods, isApproved, isInputAllowed } from './entryChecks'
 import { DataImportOptions } from './parse'
 import {
     ResolvedValue,
@@ -55,7 +57,11 @@ export function groupByDataSet(
     return [...groups.values()]
 }
 
-/** The group-level errors of one data set's values, each code once; any rejects the group. */
+/**
+ * The group-level errors of one data set's values, each code once; any rejects the group. The
+ * access checks come first and alone (DHIS2 throws on the first); E8030 uses the data set's input
+ * periods instead of its open future periods when it has any; E8033 an approved period.
+ */
 export function groupErrors(
     ctx: ModelContext,
     dataSet: JsonRecord,
@@ -72,18 +78,20 @@ export function groupErrors(
     const orgUnits = dataSetOrgUnits(dataSet)
     const aocs = ctx.store.cocIdsOf(comboOf(dataSet))
     const bypass = options.force && user.authorities.includes('ALL')
+    const orgUnitOf = (v: ResolvedValue) => uidOf(v.orgUnit) || (v.orgUnitKey ?? '')
+    const access = firstAccessError243(
+        ctx,
+        user,
+        dataSet,
+        values.map((v) => ({ orgUnitId: orgUnitOf(v), coc: v.coc, aoc: v.aoc }))
+    )
+    if (access) return [access]
     const keys = new Set<string>()
     for (const v of values) {
         const deId = uidOf(v.dataElement) || (v.dataElementKey ?? '')
-        const ouId = uidOf(v.orgUnit) || (v.orgUnitKey ?? '')
+        const ouId = orgUnitOf(v)
         const period = v.period
         if (!period) continue
-        if (!ctx.store.isInHierarchy(ouId, user.organisationUnits))
-            once(
-                'E8011',
-                `Org unit \`${ouId}\` is not in the capture scope of user \`${user.id}\``,
-                [ouId, user.id]
-            )
         if (!deIds.includes(deId))
             once('E8020', `Data element \`${deId}\` is not part of data set \`${dsId}\``, [
                 deId,
@@ -123,7 +131,10 @@ export function groupErrors(
                 ouId,
                 period.id,
             ])
-        if (!bypass && !isWithinOpenFuture(dataSet, period, ctx.now()))
+        const open = hasInputPeriods(dataSet)
+            ? isInputAllowed(dataSet, period, ctx.now())
+            : isWithinOpenFuture(dataSet, period, ctx.now())
+        if (!bypass && !open)
             once('E8030', `Period \`${period.id}\` is not open for data set \`${dsId}\``, [
                 period.id,
                 dsId,
@@ -132,6 +143,12 @@ export function groupErrors(
             once('E8032', `Period \`${period.id}\` is locked for data set \`${dsId}\``, [
                 period.id,
                 dsId,
+            ])
+        if (!bypass && isApproved(ctx, dataSet, period, ouId, aocId))
+            once('E8033', `Period \`${period.id}\` is approved for org unit \`${ouId}\``, [
+                aocId,
+                ouId,
+                period.id,
             ])
         const key = [deId, period.id, ouId, cocId, aocId].join('|')
         if (keys.has(key)) once('E8128', `Duplicate data value key \`${key}\``, [key])

@@ -2,6 +2,7 @@ import { SandboxUser } from '../../contract'
 import { ModelContext } from '../context'
 import { JsonRecord } from '../json'
 import { parsePeriod } from '../periods'
+import { dataSetAccessConflict } from './accessChecks'
 import { Conflicts } from './conflicts'
 import { DataImportOptions, InputDataValueSet } from './parse'
 import { resolveValue, uidOf } from './resolve'
@@ -45,6 +46,8 @@ export function importClassic(
                 property: 'dataSet',
             })
         }
+        const denied = dataSetAccessConflict(user, dataSet, set.dataSet)
+        if (denied) return aborted(denied)
     }
     // `validateDataSetExistsStrictDataElements`: strict data elements need the payload's data set.
     if (!dataSet && (options.strict.strictDataElements || ctx.strictDataImport)) {
@@ -82,9 +85,9 @@ export function importClassic(
     const count = zeroCount()
     for (const input of set.values) {
         const resolved = resolveValue(ctx, set, input, schemes)
-        const rejection = validateClassic(ctx, resolved, options, user, dataSet)
-        if (rejection || !resolved.dataElement || !resolved.period) {
-            if (rejection) conflicts.add(rejection, input.index)
+        const rejections = validateClassic(ctx, resolved, options, user, dataSet)
+        if (rejections.length > 0 || !resolved.dataElement || !resolved.period) {
+            for (const rejection of rejections) conflicts.add(rejection, input.index)
             count.ignored++
             continue
         }

@@ -3,6 +3,7 @@ import { ModelContext } from '../context'
 import { JsonRecord, asString } from '../json'
 import { Period, frequencyOrder, periodContaining, previousPeriod, shiftPeriod } from '../periods'
 import { Conflict } from './conflicts'
+import { isApproved, isInputAllowed } from './entryChecks'
 import { DataImportOptions } from './parse'
 import { isLocked, uidOf } from './resolve'
 
@@ -60,6 +61,10 @@ export function latestOpenFuturePeriod(
 export interface PeriodCheckInput {
     deId: string
     period: Period
+    /** The value's org unit and AOC (resolved UIDs) and its keys as the payload gave them. */
+    orgUnitId: string
+    aocId: string
+    keys: { period: string; orgUnit: string; attributeOptionCombo: string }
     /** The payload's `dataSet`, if any. */
     dataSet: JsonRecord | undefined
     /** Every data set holding the data element. */
@@ -67,9 +72,10 @@ export interface PeriodCheckInput {
 }
 
 /**
- * `checkDataValueTodayNotPastPeriodExpiry` (E7640) and `checkDataValueNotAfterLatestOpenFuturePeriod`
- * (E7641) of `DataValueSetImportValidator` (2.38–2.42); both only when the value has an approval
- * data set, and `force` (superuser) skips them.
+ * The "can the data be entered now" checks of `DataValueSetImportValidator` (2.38–2.42), in its
+ * order: E7640 locked (past expiry), E7641 after the latest open future period, E7642 already
+ * approved, E7643 outside the data set's input periods (all on the value's approval data set),
+ * E7644 no data set of the element open for the period. `force` (superuser) skips them all.
  */
 export function firstPeriodConflict(
     ctx: ModelContext,
@@ -98,6 +104,38 @@ export function firstPeriodConflict(
             objects: { period: period.id, dataElement: deId },
             value: `Period: \`${period.id}\` is after latest open future period for data element: \`${deId}\``,
             errorCode: 'E7641',
+            property: 'period',
+        }
+    }
+    const { keys } = input
+    if (isApproved(ctx, target, period, input.orgUnitId, input.aocId)) {
+        return {
+            object: keys.orgUnit,
+            objects: {
+                organisationUnit: keys.orgUnit,
+                period: keys.period,
+                categoryOptionCombo: keys.attributeOptionCombo,
+                dataSet: dsId,
+            },
+            value: `Data already approved for data set: \`${dsId}\` period: \`${keys.period}\` org unit: \`${keys.orgUnit}\` attribute option combo: \`${keys.attributeOptionCombo}\``,
+            errorCode: 'E7642',
+        }
+    }
+    if (!isInputAllowed(target, period, ctx.now())) {
+        return {
+            object: keys.period,
+            objects: { period: keys.period, dataSet: dsId },
+            value: `Period: \`${keys.period}\` is not open for this data set at this time: \`${dsId}\``,
+            errorCode: 'E7643',
+            property: 'period',
+        }
+    }
+    if (!input.ownSets.some((ds) => isInputAllowed(ds, period, ctx.now()))) {
+        return {
+            object: keys.period,
+            objects: { period: keys.period },
+            value: `Period: \`${keys.period}\` does not conform to the open periods of associated data sets`,
+            errorCode: 'E7644',
             property: 'period',
         }
     }

@@ -27,6 +27,8 @@ const copyDataSet = (openFuturePeriods: number): JsonRecord => ({
     openFuturePeriods,
     dataSetElements: [{ dataElement: { id: BCG } }],
     organisationUnits: [{ id: CENTRE }],
+    // Without data write sharing a non-superuser gets E7601 before any locking check.
+    sharing: { public: 'rwrw----', external: false, users: {}, userGroups: {} },
 })
 
 function model(minor: Dhis2Minor, locked: string[], copyOpenFuture = 0) {

@@ -18,6 +18,8 @@ export function defaultMetadata(): MetadataCollections {
                 ...common,
                 shortName: 'default',
                 isDefault: true,
+                // AccessStringHelper.CATEGORY_OPTION_DEFAULT: everyone may write data for it.
+                sharing: { public: 'rwrw----', external: false, users: {}, userGroups: {} },
             },
         },
         categories: {

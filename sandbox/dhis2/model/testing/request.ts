@@ -3,6 +3,8 @@ import path from 'path'
 import { ApiRequest, ApiResponse, Dhis2Minor, SandboxUser } from '../../contract'
 import { DataModel, DataModelOptions, createDataModel } from '../index'
 import { JsonRecord, isRecord } from '../json'
+import { readBdMetadata } from '../../../shared/hierarchy'
+import { withMinistrySharing } from '../../ministrySharing'
 
 /** Test helpers: requests as the HTTP shell would build them, users, and the BD EPI package. */
 
@@ -17,7 +19,8 @@ export const EPI_IMPORTER: SandboxUser = {
     dataViewOrganisationUnits: ['MwcEYcUHllt'],
     teiSearchOrganisationUnits: ['MwcEYcUHllt'],
     userRoles: [],
-    userGroups: [],
+    // The operator's group: the BD package shares data entry with it (r-rw----).
+    userGroups: [{ id: 'iyc59MvPBNc', name: 'EPI importers' }],
     settings: {},
 }
 
@@ -80,8 +83,8 @@ export function readJson(file: string): unknown {
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..')
 
-export const bdMetadata = (): unknown =>
-    readJson(path.join(ROOT, 'sandbox', 'data', 'bd-epi-metadata.json'))
+/** The BD package as the sandbox serves it: shared with the EPI groups as a ministry would. */
+export const bdMetadata = (): unknown => withMinistrySharing(readBdMetadata())
 
 /** A recorded DHIS2 response from test/fixtures/dhis2/responses, as parsed JSON. */
 export const responseFixture = (name: string): unknown =>

@@ -33,12 +33,12 @@ export function validateAttributeValues(
         const codes = optionSet ? v.ctx.store.optionCodes(optionSet) : undefined
         const values = valueType === 'MULTI_TEXT' ? input.value.split(',') : [input.value]
         if (codes && values.some((value) => !codes.includes(value))) {
-            v.add('E1125', trackerType, uid, [
-                input.value,
-                'TrackedEntityAttribute',
-                attributeId,
-                optionSet ?? '',
-            ])
+            v.add(
+                'E1125',
+                trackerType,
+                uid,
+                v.optionArgs(input.value, 'TrackedEntityAttribute', attributeId, optionSet ?? '')
+            )
             continue
         }
         if (

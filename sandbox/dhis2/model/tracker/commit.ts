@@ -9,11 +9,13 @@ export interface TypeOutcome {
     created: string[]
     updated: string[]
     deleted: string[]
+    /** Valid but not written: an existing relationship sent again. */
+    ignored: string[]
 }
 
 export type CommitOutcome = Record<TrackerType, TypeOutcome>
 
-const emptyOutcome = (): TypeOutcome => ({ created: [], updated: [], deleted: [] })
+const emptyOutcome = (): TypeOutcome => ({ created: [], updated: [], deleted: [], ignored: [] })
 
 function mergeAttributes(
     current: StoredAttributeValue[],
@@ -174,6 +176,10 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
     }
     for (const rel of v.bundle.relationships) {
         if (v.isInvalid('RELATIONSHIP', rel.uid)) continue
+        if (v.actionOf('RELATIONSHIP', rel.uid) === 'UPDATE') {
+            outcome.RELATIONSHIP.ignored.push(rel.uid)
+            continue
+        }
         const action = record('RELATIONSHIP', rel.uid)
         const existing = state.relationships[rel.uid]
         if (action === 'DELETE' && existing) {

@@ -47,7 +47,11 @@ describe.each([40, 41, 42, 43] as Dhis2Minor[])('event program and stage on 2.%i
         expect(res.status).toBe(409)
         expect(errors(report)).toEqual([
             {
-                message: `Event: \`Ev000000001\`${minor >= 43 ? '' : ','} references a Program Stage \`${TT_STAGE}\` that does not belong to Program \`${CHILD_PROGRAM}\`.`,
+                // ValidationCode.java / TrackerErrorCode.java (dhis2-core) per version.
+                message:
+                    minor >= 43
+                        ? `Event: \`Ev000000001\` references ProgramStage \`${TT_STAGE}\` which do not belong to Program \`${CHILD_PROGRAM}\`.`
+                        : `Event: \`Ev000000001\`, references a Program Stage \`${TT_STAGE}\` that does not belong to Program \`${CHILD_PROGRAM}\`.`,
                 errorCode: 'E1089',
                 trackerType: 'EVENT',
                 uid: 'Ev000000001',
@@ -77,6 +81,8 @@ describe.each([40, 41, 42, 43] as Dhis2Minor[])('event program and stage on 2.%i
         })
         expect(res.status).toBe(409)
         expect(errors(report).map((e) => [e.errorCode, e.uid])).toEqual([['E1079', 'Ev000000002']])
-        expect(errors(report)[0]?.message).toContain(`program: \`${TT_PROGRAM}\``)
+        expect(errors(report)[0]?.message).toContain(
+            `${minor >= 43 ? 'Program' : 'program'}: \`${TT_PROGRAM}\``
+        )
     })
 })

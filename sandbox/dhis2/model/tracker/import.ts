@@ -47,7 +47,8 @@ export function runTrackerImport(
     const total = countObjects(bundle)
     const blocked =
         params.importMode === 'VALIDATE' || (params.atomicMode === 'ALL' && v.errors.length > 0)
-    return importReport(ctx.minor, v, total, blocked ? undefined : commitBundle(v))
+    const outcome = blocked ? undefined : commitBundle(v)
+    return importReport(ctx.minor, v, total, outcome, params.reportMode)
 }
 
 /** The PARAMETERS notification data (fixtures/dhis2/responses/tracker-job-notifications.json). */

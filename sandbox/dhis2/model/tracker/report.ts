@@ -1,7 +1,7 @@
 import { Dhis2Minor } from '../../contract'
 import { JsonRecord } from '../json'
 import { CommitOutcome } from './commit'
-import { errorReportJson } from './messages'
+import { errorReportJson, warningReportJson } from './messages'
 import { TrackerType } from './payload'
 import { TrackerValidation } from './validation'
 
@@ -25,12 +25,16 @@ export function importReport(
     minor: Dhis2Minor,
     v: TrackerValidation,
     total: number,
-    outcome: CommitOutcome | undefined
+    outcome: CommitOutcome | undefined,
+    reportMode = 'ERRORS'
 ): { report: JsonRecord; stats: TrackerStats; status: string } {
-    const status = v.errors.length > 0 ? 'ERROR' : 'OK'
+    // `ImportReport.status`: ERROR with an error, WARNING with a warning, else OK; reportMode
+    // ERRORS (the default) leaves the warnings out of the report, not out of the status.
+    const status = v.errors.length > 0 ? 'ERROR' : v.warnings.length > 0 ? 'WARNING' : 'OK'
     const validationReport = {
         errorReports: v.errors.map((e) => errorReportJson(minor, e)),
-        warningReports: [],
+        warningReports:
+            reportMode === 'ERRORS' ? [] : v.warnings.map((w) => warningReportJson(minor, w)),
     }
     if (!outcome) {
         // Nothing committed: under ALL every object is ignored; a clean VALIDATE run ignores none.
@@ -42,7 +46,7 @@ export function importReport(
     const typeReportMap: JsonRecord = {}
     for (const type of TYPE_ORDER) {
         const o = outcome[type]
-        const ignored = invalidCount(v, type)
+        const ignored = invalidCount(v, type) + o.ignored.length
         const typeStats = {
             created: o.created.length,
             updated: o.updated.length,

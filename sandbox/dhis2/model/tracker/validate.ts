@@ -5,7 +5,9 @@ import { isUid } from '../uid'
 import { validateAttributeValues } from './attributes'
 import { TrackerBundle } from './payload'
 import { validateEnrollments } from './validateEnrollment'
-import { validateEvents, validateRelationships } from './validateEvent'
+import { trackedEntitySecurity } from './security'
+import { validateEvents } from './validateEvent'
+import { validateRelationships } from './validateRelationship'
 import { TrackerStrategy, TrackerValidation } from './validation'
 
 /** Runs every validator over the bundle; dependants of invalid objects fail with E5000. */
@@ -72,10 +74,7 @@ function validateTrackedEntities(v: TrackerValidation): void {
             const hasEnrollments = Object.values(state.enrollments).some(
                 (en) => en.trackedEntity === te.uid && !en.deleted
             )
-            if (hasEnrollments && !v.hasAuthority('F_TEI_CASCADE_DELETE'))
-                add('E1100', [v.user.id, te.uid])
-            if (existing && !v.inCaptureScope(existing.orgUnit))
-                add('E1000', [v.user.id, existing.orgUnit])
+            trackedEntitySecurity(v, te.uid, action, undefined, existing?.orgUnit, hasEnrollments)
             continue
         }
         if (!te.trackedEntityType) add('E1121', ['trackedEntityType'])
@@ -85,7 +84,7 @@ function validateTrackedEntities(v: TrackerValidation): void {
         if (existing && te.trackedEntityType && existing.trackedEntityType !== te.trackedEntityType)
             add('E1126', ['trackedEntityType'])
         if (te.orgUnit && !store.get('organisationUnits', te.orgUnit)) add('E1049', [te.orgUnit])
-        else if (te.orgUnit && !v.inCaptureScope(te.orgUnit)) add('E1000', [v.user.id, te.orgUnit])
+        else trackedEntitySecurity(v, te.uid, action, type, existing?.orgUnit ?? te.orgUnit, false)
         validateAttributeValues(v, 'TRACKED_ENTITY', te.uid, te.uid, te.orgUnit, te.attributes)
         if (!type) continue
         const present = new Set(existing?.attributes.map((a) => a.attribute) ?? [])

@@ -2,9 +2,13 @@ import { parseDateTime } from '../dates'
 import { records, refId } from '../json'
 import { isUid } from '../uid'
 import { validateAttributeValues } from './attributes'
+import { enrollmentSecurity } from './security'
 import { TrackerValidation } from './validation'
 
 const ENROLLMENT_STATUSES = ['ACTIVE', 'COMPLETED', 'CANCELLED']
+
+/** The tracker `MessageFormatter` prints a null argument as `NULL`. */
+const NULL_ARG = 'NULL'
 
 /**
  * Enrollment checks in DHIS2's order (`EnrollmentValidator`'s `seq`, 2.38–2.40 the `PreCheck*`
@@ -29,10 +33,8 @@ export function validateEnrollments(v: TrackerValidation): void {
             const hasEvents = Object.values(state.events).some(
                 (e) => e.enrollment === en.uid && !e.deleted
             )
-            if (hasEvents && !v.hasAuthority('F_ENROLLMENT_CASCADE_DELETE'))
-                add('E1103', [v.user.id, en.uid])
-            if (existing && !v.inCaptureScope(existing.orgUnit))
-                add('E1000', [v.user.id, existing.orgUnit])
+            const stored = store.get('programs', existing?.program)
+            if (stored) enrollmentSecurity(v, en.uid, action, stored, existing?.orgUnit, hasEvents)
             return
         }
         // Mandatory fields.
@@ -67,14 +69,14 @@ export function validateEnrollments(v: TrackerValidation): void {
             add('E1022', [en.trackedEntity ?? '', programId])
         if (failed()) return
         // Security and ownership.
-        if (en.orgUnit && !v.inCaptureScope(en.orgUnit))
-            return add('E1000', [v.user.id, en.orgUnit])
+        enrollmentSecurity(v, en.uid, action, program, en.orgUnit, false)
+        if (failed()) return
         // The independent checks: dates, existing enrollments, attributes.
         const enrolledAt = en.enrolledAt ? parseDateTime(en.enrolledAt) : undefined
-        if (!enrolledAt) add('E1025', [en.enrolledAt ?? 'null'])
+        if (!enrolledAt) add('E1025', [en.enrolledAt ?? NULL_ARG])
         const occurredAt = en.occurredAt ? parseDateTime(en.occurredAt) : undefined
         if (en.occurredAt !== undefined && !occurredAt) add('E1023', [en.occurredAt])
-        else if (!en.occurredAt && program.displayIncidentDate === true) add('E1023', ['null'])
+        else if (!en.occurredAt && program.displayIncidentDate === true) add('E1023', [NULL_ARG])
         if (
             enrolledAt &&
             program.selectEnrollmentDatesInFuture !== true &&

@@ -4,6 +4,7 @@ import { DEFAULT_CATEGORY_COMBO, DEFAULT_COC } from '../metadata/schema'
 import { isUid } from '../uid'
 import { valueTypeError } from '../valueTypes'
 import { EventInput } from './payload'
+import { eventSecurity } from './security'
 import { TrackerValidation } from './validation'
 
 const EVENT_STATUSES = ['ACTIVE', 'COMPLETED', 'VISITED', 'SCHEDULE', 'OVERDUE', 'SKIPPED']
@@ -28,8 +29,15 @@ export function validateEvents(v: TrackerValidation): void {
         if (action !== 'CREATE' && !existing) return add('E1032', [ev.uid])
         if (existing?.deleted) return add('E1082', [ev.uid])
         if (action === 'DELETE') {
-            if (existing && !v.inCaptureScope(existing.orgUnit))
-                add('E1000', [v.user.id, existing.orgUnit])
+            const program = store.get('programs', existing?.program)
+            const stage = store.get('programStages', existing?.programStage)
+            if (existing && program && stage)
+                eventSecurity(v, ev.uid, action, {
+                    program,
+                    stage,
+                    orgUnit: existing.orgUnit,
+                    aoc: existing.attributeOptionCombo,
+                })
             return
         }
         // Mandatory fields.
@@ -67,9 +75,14 @@ export function validateEvents(v: TrackerValidation): void {
             add('E1029', [ev.orgUnit, pid])
         validateAttributeOptionCombo(v, ev, program)
         if (failed()) return
-        // Security and ownership.
-        if (ev.orgUnit && !v.inCaptureScope(ev.orgUnit))
-            return add('E1000', [v.user.id, ev.orgUnit])
+        // Security and ownership (an update keeps the stored org unit and AOC).
+        eventSecurity(v, ev.uid, action, {
+            program,
+            stage,
+            orgUnit: existing ? existing.orgUnit : ev.orgUnit,
+            aoc: existing ? existing.attributeOptionCombo : ev.attributeOptionCombo,
+        })
+        if (failed()) return
         // The independent checks.
         if (ev.occurredAt !== undefined && !parseDateTime(ev.occurredAt)) add('E1031', [])
         else if (!ev.occurredAt && !['SCHEDULE', 'OVERDUE', 'SKIPPED'].includes(status))
@@ -122,6 +135,11 @@ function validateAttributeOptionCombo(
     }
 }
 
+/**
+ * `DataValuesValidator` (2.38+): per value E1304 unknown data element, then E1125 option set or
+ * else E1302 value type; then E1303 missing compulsory values; then E1305 for each data element
+ * of the payload (known or not) that is not in the stage.
+ */
 function validateDataValues(
     v: TrackerValidation,
     ev: EventInput,
@@ -133,29 +151,42 @@ function validateDataValues(
     for (const dv of ev.dataValues) {
         const dataElement = v.ctx.store.get('dataElements', dv.dataElement)
         if (!dataElement) {
-            v.add('E1087', 'EVENT', ev.uid, [dv.dataElement ?? 'null'])
-            continue
-        }
-        const deId = String(dataElement.id)
-        if (!inStage.has(deId)) {
-            v.add('E1305', 'EVENT', ev.uid, [deId, String(stage.id)])
+            v.add('E1304', 'EVENT', ev.uid, [dv.dataElement ?? 'NULL'])
             continue
         }
         if (dv.value === null) continue
+        const deId = String(dataElement.id)
         const valueType = asString(dataElement.valueType) ?? 'TEXT'
-        const error = valueTypeError(valueType, dv.value)
-        if (error) {
-            v.add('E1302', 'EVENT', ev.uid, [deId, error])
+        const optionSet = refId(dataElement.optionSet)
+        if (optionSet) {
+            const codes = v.ctx.store.optionCodes(optionSet) ?? []
+            const values = valueType === 'MULTI_TEXT' ? dv.value.split(',') : [dv.value]
+            if (values.some((value) => !codes.includes(value)))
+                v.add(
+                    'E1125',
+                    'EVENT',
+                    ev.uid,
+                    v.optionArgs(dv.value, 'DataElement', deId, optionSet)
+                )
             continue
         }
-        const optionSet = refId(dataElement.optionSet)
-        const codes = optionSet ? v.ctx.store.optionCodes(optionSet) : undefined
-        const values = valueType === 'MULTI_TEXT' ? dv.value.split(',') : [dv.value]
-        if (codes && values.some((value) => !codes.includes(value))) {
-            v.add('E1125', 'EVENT', ev.uid, [dv.value, 'DataElement', deId, optionSet ?? ''])
-        }
+        const error = valueTypeError(valueType, dv.value)
+        if (error) v.add('E1302', 'EVENT', ev.uid, [deId, error])
     }
-    const strategy = asString(stage.validationStrategy) ?? 'ON_COMPLETE'
+    validateMandatoryValues(v, ev, inStage, status)
+    const payloadElements = new Set(ev.dataValues.map((dv) => dv.dataElement ?? 'NULL'))
+    for (const deKey of payloadElements)
+        if (!inStage.has(deKey)) v.add('E1305', 'EVENT', ev.uid, [deKey, String(stage.id)])
+}
+
+function validateMandatoryValues(
+    v: TrackerValidation,
+    ev: EventInput,
+    inStage: Map<string | undefined, JsonRecord>,
+    status: string
+): void {
+    const stage = v.ctx.store.get('programStages', ev.programStage)
+    const strategy = asString(stage?.validationStrategy) ?? 'ON_COMPLETE'
     if (status !== 'COMPLETED' && strategy === 'ON_COMPLETE') return
     if (v.actionOf('EVENT', ev.uid) !== 'CREATE') return
     const present = new Set(
@@ -164,58 +195,5 @@ function validateDataValues(
     for (const [deId, psde] of inStage) {
         if (deId && psde.compulsory === true && !present.has(deId))
             v.add('E1303', 'EVENT', ev.uid, [deId])
-    }
-}
-
-const ENTITY_KEYS: ReadonlyArray<
-    [
-        string,
-        'trackedEntities' | 'enrollments' | 'events',
-        'trackedEntities' | 'enrollments' | 'events',
-    ]
-> = [
-    ['trackedEntity', 'trackedEntities', 'trackedEntities'],
-    ['enrollment', 'enrollments', 'enrollments'],
-    ['event', 'events', 'events'],
-]
-
-export function validateRelationships(v: TrackerValidation): void {
-    for (const rel of v.bundle.relationships) {
-        const add = (code: string, args: string[]) => v.add(code, 'RELATIONSHIP', rel.uid, args)
-        if (!isUid(rel.uid)) {
-            add('E1048', ['Relationship', rel.uid])
-            continue
-        }
-        const existing = v.ctx.state.relationships[rel.uid]
-        const action = v.action('RELATIONSHIP', rel.uid, existing !== undefined)
-        // Relationship `ExistenceValidator`: E4015 already exists, E4016 does not exist, E4017
-        // deleted; a failing existence check ends the relationship's validation.
-        if (existing?.deleted) {
-            add('E4017', [rel.uid])
-            continue
-        }
-        if (existing && action === 'CREATE') {
-            add('E4015', [rel.uid])
-            continue
-        }
-        if (!existing && action !== 'CREATE') {
-            add('E4016', [rel.uid])
-            continue
-        }
-        if (action === 'DELETE') continue
-        if (!v.ctx.store.get('relationshipTypes', rel.relationshipType))
-            add('E4006', [rel.relationshipType ?? 'null'])
-        for (const end of [rel.from, rel.to]) {
-            const hit = ENTITY_KEYS.find(([key]) => typeof end?.[key] === 'string')
-            const id = hit ? asString(end?.[hit[0]]) : undefined
-            if (!hit || !id) {
-                add('E4012', ['relationship item', 'null'])
-                continue
-            }
-            const [key, payloadKey, stateKey] = hit
-            const inPayload = v.bundle[payloadKey].some((o) => o.uid === id)
-            const stored = v.ctx.state[stateKey][id]
-            if (!inPayload && (!stored || stored.deleted)) add('E4012', [key, id])
-        }
     }
 }

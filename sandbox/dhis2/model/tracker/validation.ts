@@ -9,6 +9,8 @@ export type TrackerAction = 'CREATE' | 'UPDATE' | 'DELETE'
 /** State shared by the validators of one import. */
 export class TrackerValidation {
     readonly errors: TrackerError[] = []
+    /** Warnings (`reporter.addWarning`): reported with reportMode WARNINGS/FULL, never blocking. */
+    readonly warnings: TrackerError[] = []
     readonly actions = new Map<string, TrackerAction>()
     readonly invalid = new Set<string>()
 
@@ -22,6 +24,10 @@ export class TrackerValidation {
     add(errorCode: string, trackerType: TrackerType, uid: string, args: string[]): void {
         this.errors.push({ errorCode, trackerType, uid, args })
         this.invalid.add(`${trackerType}:${uid}`)
+    }
+
+    warn(errorCode: string, trackerType: TrackerType, uid: string, args: string[]): void {
+        this.warnings.push({ errorCode, trackerType, uid, args })
     }
 
     isInvalid(trackerType: TrackerType, uid: string): boolean {
@@ -42,6 +48,11 @@ export class TrackerValidation {
 
     inCaptureScope(orgUnit: string): boolean {
         return this.ctx.store.isInHierarchy(orgUnit, this.user.organisationUnits)
+    }
+
+    /** E1125 args: 2.41+ value and option set; before, also the owner type and UID. */
+    optionArgs(value: string, owner: string, ownerId: string, optionSet: string): string[] {
+        return this.ctx.minor >= 41 ? [value, optionSet] : [value, owner, ownerId, optionSet]
     }
 
     hasAuthority(authority: string): boolean {

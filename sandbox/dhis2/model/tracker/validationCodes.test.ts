@@ -162,7 +162,8 @@ describe('POST tracker (sync)', () => {
             },
         ],
         [
-            'E1087',
+            // An unknown data element is E1304 (DataValuesValidator); E1087 is never emitted.
+            'E1304',
             {
                 trackedEntities: [
                     trackedEntity('Node0000001', 'X-14', [
