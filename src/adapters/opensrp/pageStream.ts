@@ -11,20 +11,18 @@ export function field(raw: unknown, key: string): unknown {
     return typeof raw === 'object' && raw !== null ? Reflect.get(raw, key) : undefined
 }
 
-/** The de-duplication key of a raw record, even a malformed one. */
-function identityOf(
-    raw: unknown,
-    idKey: string
-): { id: string; serverVersion: number } | undefined {
-    const id = field(raw, idKey)
+/** A raw record's serverVersion, even a malformed one's; undefined when it has none. */
+function versionOf(raw: unknown): number | undefined {
     const serverVersion = Number(field(raw, 'serverVersion'))
-    if (!Number.isFinite(serverVersion)) return undefined
+    return Number.isFinite(serverVersion) ? serverVersion : undefined
+}
+
+/** The de-duplication id of a raw record with a serverVersion, even a malformed one. */
+function idOf(raw: unknown, idKey: string, serverVersion: number): string {
+    const id = field(raw, idKey)
     // A record without an id is still one row: its serverVersion is unique in its table, so an
     // overlap re-read does not quarantine it a second time.
-    return {
-        id: typeof id === 'string' && id !== '' ? id : `#serverVersion:${serverVersion}`,
-        serverVersion,
-    }
+    return typeof id === 'string' && id !== '' ? id : `#serverVersion:${serverVersion}`
 }
 
 export interface PageReader {
@@ -51,13 +49,12 @@ class PageCapDetector {
 /** What to ask for after a page, decided from the raw page alone so it can be fetched early. */
 function nextRequest(
     raws: unknown[],
-    idKey: string,
     current: { start: number; limit: number },
     pageSize: number,
     caps: PageCapDetector
 ): { start: number; limit: number } | undefined {
     let pageMax = 0
-    for (const raw of raws) pageMax = Math.max(pageMax, identityOf(raw, idKey)?.serverVersion ?? 0)
+    for (const raw of raws) pageMax = Math.max(pageMax, versionOf(raw) ?? 0)
     const progressed = pageMax > current.start
     caps.observe(raws.length, current.limit, progressed)
     if (raws.length === 0) return undefined
@@ -81,17 +78,20 @@ function nextRequest(
 }
 
 /**
- * Reads pages until the source has nothing newer, yielding each page's new records. The next page
- * is requested before this one is validated and handed on, so OpenSRP and the connector work at
- * the same time. Memory holds at most two pages and the overlap window, never the dataset.
+ * Reads pages until the source has nothing newer, yielding each page's new records (as `finish`
+ * makes them into a batch, with whatever else it takes from the page's envelope). The next page is
+ * requested before this one is validated and handed on, so OpenSRP and the connector work at the
+ * same time. Memory holds at most two pages and the overlap window, never the dataset: a page's raw
+ * records are dropped once validated, before its batch is handed on and the next page awaited.
  */
-export async function* streamPages<T>(
+export async function* streamPages<T, B>(
     reader: PageReader,
     validate: (raw: unknown) => Validated<T>,
     from: StreamCheckpoint | undefined,
     settings: { pageSize: number; overlap: number },
-    signal: AbortSignal | undefined
-): AsyncGenerator<SourceBatch<T> & { envelope: unknown }> {
+    signal: AbortSignal | undefined,
+    finish: (batch: SourceBatch<T>, envelope: unknown) => B
+): AsyncGenerator<B> {
     const cursor = new OverlapCursor(from, settings.overlap)
     const caps = new PageCapDetector()
     let request: { start: number; limit: number } | undefined = {
@@ -99,10 +99,17 @@ export async function* streamPages<T>(
         limit: settings.pageSize,
     }
     let pending = reader.read(request.start, request.limit)
-    while (request) {
-        if (signal?.aborted) throw new OpenSrpError('aborted', 'The run was cancelled.')
-        const { records: raws, envelope } = await pending
-        request = nextRequest(raws, reader.idKey, request, settings.pageSize, caps)
+
+    /**
+     * One page in, its batch out. A function of its own so that no variable of the generator
+     * refers to the page: a suspended generator keeps even finished iterations' values alive.
+     */
+    const take = (
+        page: { records: unknown[]; envelope: unknown },
+        current: { start: number; limit: number }
+    ): B | undefined => {
+        const raws = page.records
+        request = nextRequest(raws, current, settings.pageSize, caps)
         if (request) {
             pending = reader.read(request.start, request.limit)
             // Awaited on the next turn; this only keeps an abandoned prefetch from going unhandled.
@@ -110,15 +117,26 @@ export async function* streamPages<T>(
         }
         const records: T[] = []
         const quarantined: QuarantineEntry[] = []
-        for (const raw of raws) {
-            const identity = identityOf(raw, reader.idKey)
-            if (identity && !cursor.accept(identity.id, identity.serverVersion)) continue
+        for (let i = 0; i < raws.length; i++) {
+            const raw = raws[i]
+            const serverVersion = versionOf(raw)
+            if (
+                serverVersion !== undefined &&
+                !cursor.accept(idOf(raw, reader.idKey, serverVersion), serverVersion)
+            ) {
+                continue
+            }
             const result = validate(raw)
             if (result.ok) records.push(result.value)
             else quarantined.push(result.quarantine)
         }
-        if (records.length > 0 || quarantined.length > 0) {
-            yield { records, quarantined, checkpoint: cursor.checkpoint(), envelope }
-        }
+        if (records.length === 0 && quarantined.length === 0) return undefined
+        return finish({ records, quarantined, checkpoint: cursor.checkpoint() }, page.envelope)
+    }
+
+    while (request) {
+        if (signal?.aborted) throw new OpenSrpError('aborted', 'The run was cancelled.')
+        const batch = take(await pending, request)
+        if (batch !== undefined) yield batch
     }
 }

@@ -1,9 +1,10 @@
-import type { OpenSrpClient, OpenSrpLocation } from '../../core/domain/opensrp'
+import type { OpenSrpClient, OpenSrpEvent, OpenSrpLocation } from '../../core/domain/opensrp'
 import type { QuarantineEntry } from '../../core/domain/quarantine'
 import type {
     EventBatch,
     EventSelection,
     OpenSrpSource,
+    SourceBatch,
     StreamOptions,
 } from '../../core/ports/openSrpSource'
 import { OpenSrpError } from './errors'
@@ -32,6 +33,19 @@ function listOf(json: unknown, key: string | undefined, what: string): unknown[]
         )
     }
     return list
+}
+
+/** An events page's batch: its events, and the clients its envelope carries. */
+function withClients(page: SourceBatch<OpenSrpEvent>, envelope: unknown): EventBatch {
+    const clients: OpenSrpClient[] = []
+    const quarantined = [...page.quarantined]
+    const rawClients = field(envelope, 'clients')
+    for (const raw of Array.isArray(rawClients) ? rawClients : []) {
+        const result = validateClient(raw)
+        if (result.ok) clients.push(result.value)
+        else quarantined.push(result.quarantine)
+    }
+    return { records: page.records, clients, quarantined, checkpoint: page.checkpoint }
 }
 
 export function createOpenSrpSource(
@@ -76,30 +90,14 @@ export function createOpenSrpSource(
                     'Choose at least one OpenSRP location to read events from.'
                 )
             }
-            const pages = streamPages(
+            yield* streamPages(
                 eventReader(selection, streamOptions.signal),
                 validateEvent,
                 from,
                 settings,
-                streamOptions.signal
+                streamOptions.signal,
+                withClients
             )
-            for await (const page of pages) {
-                const clients: OpenSrpClient[] = []
-                const quarantined = [...page.quarantined]
-                const rawClients = field(page.envelope, 'clients')
-                for (const raw of Array.isArray(rawClients) ? rawClients : []) {
-                    const result = validateClient(raw)
-                    if (result.ok) clients.push(result.value)
-                    else quarantined.push(result.quarantine)
-                }
-                const batch: EventBatch = {
-                    records: page.records,
-                    clients,
-                    quarantined,
-                    checkpoint: page.checkpoint,
-                }
-                yield batch
-            }
         },
 
         async *streamClients(from, streamOptions: StreamOptions = {}) {
@@ -116,19 +114,14 @@ export function createOpenSrpSource(
                     return { records: listOf(envelope, undefined, 'the clients page'), envelope }
                 },
             }
-            for await (const page of streamPages(
+            yield* streamPages(
                 reader,
                 validateClient,
                 from,
                 settings,
-                streamOptions.signal
-            )) {
-                yield {
-                    records: page.records,
-                    quarantined: page.quarantined,
-                    checkpoint: page.checkpoint,
-                }
-            }
+                streamOptions.signal,
+                (batch) => batch
+            )
         },
 
         async listLocations(streamOptions: StreamOptions = {}) {
@@ -151,7 +144,8 @@ export function createOpenSrpSource(
                 validateLocation,
                 undefined,
                 settings,
-                streamOptions.signal
+                streamOptions.signal,
+                (batch) => batch
             )) {
                 locations.push(...page.records)
                 quarantined.push(...page.quarantined)
