@@ -3,19 +3,10 @@
  */
 import type { Dhis2Minor } from './contract'
 import { appAuthority, appKey } from './apps/registry'
-import type { Dhis2Sandbox } from './server'
-import { startDhis2Sandbox } from './server'
 import { ADMIN, appZip, fetch, NURSE, OPERATOR, readJson, uploadApp } from './testUtils'
+import { start, stopAll } from './server.support'
 
-const servers: Dhis2Sandbox[] = []
-async function start(minor: Dhis2Minor) {
-    const server = await startDhis2Sandbox({ minor, loadBdMetadata: false })
-    servers.push(server)
-    return server
-}
-afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()))
-})
+afterEach(stopAll)
 
 const xhr = { 'X-Requested-With': 'XMLHttpRequest' }
 

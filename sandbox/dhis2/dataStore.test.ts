@@ -3,19 +3,10 @@
  */
 import createdFixture from '../../test/fixtures/dhis2/responses/dataStore-key-created.json'
 import type { Dhis2Minor } from './contract'
-import type { Dhis2Sandbox } from './server'
-import { startDhis2Sandbox } from './server'
 import { ADMIN, appZip, basic, fetch, NURSE, OPERATOR, readJson, uploadApp } from './testUtils'
+import { start, stopAll } from './server.support'
 
-const servers: Dhis2Sandbox[] = []
-async function start(minor: Dhis2Minor) {
-    const server = await startDhis2Sandbox({ minor, loadBdMetadata: false })
-    servers.push(server)
-    return server
-}
-afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()))
-})
+afterEach(stopAll)
 
 const call = (url: string, method: string, authorization: string, body?: unknown) =>
     fetch(url, {
@@ -101,15 +92,15 @@ it('rejects a body that is not JSON with 400', async () => {
 })
 
 it("an installed app's namespace is for its users and superusers only", async () => {
-    const { url } = await start(42)
+    const server = await start(42)
+    const { url } = server
     expect((await uploadApp(url, appZip())).status).toBe(201)
     const ns = `${url}/api/dataStore/opensrp-connector`
     expect((await call(`${ns}/settings`, 'POST', OPERATOR, { on: true })).status).toBe(201)
     expect(await readJson(await call(`${ns}/settings`, 'GET', NURSE))).toEqual({ on: true })
     expect(await readJson(await call(`${ns}/settings`, 'GET', ADMIN))).toEqual({ on: true })
     // A user without M_opensrpconnector: make one by stripping the nurse's authority.
-    const server = servers[0]
-    const nurse = server?.users.find((u) => u.username === 'nurse')
+    const nurse = server.users.find((u) => u.username === 'nurse')
     if (!nurse) throw new Error('no nurse')
     nurse.authorities = []
     const denied = await call(`${ns}/settings`, 'GET', basic('nurse', 'Nurse123'))

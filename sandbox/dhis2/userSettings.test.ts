@@ -1,11 +1,9 @@
 /**
  * @jest-environment node
  */
-import type { Dhis2Minor } from './contract'
 import { SUPPORTED_MINORS } from './contract'
-import type { Dhis2Sandbox } from './server'
-import { startDhis2Sandbox } from './server'
 import { ADMIN, NURSE, OPERATOR, fetch, readJson } from './testUtils'
+import { start, stopAll } from './server.support'
 
 /**
  * `POST /api/userSettings/{key}` (dhis2/dhis2-core `UserSettingController`, 2.42+
@@ -14,15 +12,7 @@ import { ADMIN, NURSE, OPERATOR, fetch, readJson } from './testUtils'
  * (`@dhis2/app-adapter` `useLocale`) and the header bar take the UI locale from.
  */
 
-const servers: Dhis2Sandbox[] = []
-async function start(minor: Dhis2Minor) {
-    const server = await startDhis2Sandbox({ minor, loadBdMetadata: false })
-    servers.push(server)
-    return server
-}
-afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()))
-})
+afterEach(stopAll)
 
 const post = (url: string, authorization: string, body?: string) =>
     fetch(url, {
