@@ -7,8 +7,7 @@ import {
     param,
     type Reply,
 } from '../http'
-import { runtimeFailure } from '../springErrors'
-import { isReply, requestNumber } from './springParams'
+import { getAllParams, isReply, requestNumber } from './springParams'
 import { obj, str, type JsonObject } from '../json'
 
 /** ClientResource (reference §2.3). */
@@ -19,18 +18,12 @@ export const SEARCH_RESULT_CAP = 10000
 
 /** `@RequestParam(required = false, defaultValue = "25") int limit`: missing or empty is 25. */
 function getAll(context: ServerContext, query: URLSearchParams): Reply {
-    const serverVersion = requestNumber(query, 'serverVersion', 'long', true)
-    if (isReply(serverVersion)) return serverVersion
-    const limitValue = requestNumber(query, 'limit', 'int', false)
-    if (isReply(limitValue)) return limitValue
-    const limit = limitValue === undefined ? undefined : Number(limitValue)
-    // The limit goes to the database as it is: 0 is LIMIT 0, a negative one a PostgreSQL error
-    // that no handler catches (GlobalExceptionHandler's 500).
-    if (limit !== undefined && limit < 0) return runtimeFailure()
+    const params = getAllParams(query)
+    if ('status' in params) return params
+    const { serverVersion, limit } = params
     const size = limit === 0 ? 0 : effectiveLimit(limit, context.pageSizeCap)
     // `>=`, with no +1: pass last + 1 or de-duplicate (§2.3).
-    const clients =
-        size === 0 ? [] : context.store.clients.query(Number(serverVersion ?? 0n) - 1, size)
+    const clients = size === 0 ? [] : context.store.clients.query(serverVersion - 1, size)
     context.store.served(
         'client',
         clients.map((c) => (typeof c.serverVersion === 'number' ? c.serverVersion : 0)),

@@ -4,8 +4,8 @@ import { asNumber, readObject } from '../jacksonBody'
 import { javaParse } from '../javaNumbers'
 import { isObject, type Json, type JsonObject } from '../json'
 import { listedAsActive, withoutGeometry, type SandboxLocation } from '../locations'
-import { runtimeFailure, unreadableBody } from '../springErrors'
-import { isReply, requestNumber } from './springParams'
+import { unreadableBody } from '../springErrors'
+import { getAllParams } from './springParams'
 
 /**
  * LocationResource (reference §2.4). serverVersion filters here are `>=` (the location
@@ -93,15 +93,11 @@ function syncPost(context: ServerContext, raw: Buffer): Reply {
  * nothing, a negative one a PostgreSQL error no handler catches.
  */
 function getAll(context: ServerContext, query: URLSearchParams): Reply {
-    const serverVersion = requestNumber(query, 'serverVersion', 'long', true)
-    if (isReply(serverVersion)) return serverVersion
-    const limitValue = requestNumber(query, 'limit', 'int', false)
-    if (isReply(limitValue)) return limitValue
-    const limit = limitValue === undefined ? undefined : Number(limitValue)
-    if (limit !== undefined && limit < 0) return runtimeFailure()
+    const params = getAllParams(query)
+    if ('status' in params) return params
+    const { serverVersion: from, limit } = params
     const includeInactive = flag(query, 'includeInactive', false)
     const geometry = flag(query, 'return_geometry', false)
-    const from = Number(serverVersion ?? 0n)
     const found = context.locations
         .filter((l) => l.serverVersion >= from && (includeInactive || listedAsActive(l.status)))
         .slice(0, limit === 0 ? 0 : effectiveLimit(limit, context.pageSizeCap))

@@ -24,3 +24,20 @@ export function requestNumber(
 
 export const isReply = (value: bigint | undefined | Reply): value is Reply =>
     typeof value === 'object'
+
+/**
+ * A `getAll`'s `serverVersion` (long, required) and `limit` (int, optional; undefined when
+ * absent). The limit reaches the database as it is: 0 is LIMIT 0, a negative one a PostgreSQL
+ * error that no handler catches (GlobalExceptionHandler's 500).
+ */
+export function getAllParams(
+    query: URLSearchParams
+): Reply | { serverVersion: number; limit: number | undefined } {
+    const serverVersion = requestNumber(query, 'serverVersion', 'long', true)
+    if (isReply(serverVersion)) return serverVersion
+    const limitValue = requestNumber(query, 'limit', 'int', false)
+    if (isReply(limitValue)) return limitValue
+    const limit = limitValue === undefined ? undefined : Number(limitValue)
+    if (limit !== undefined && limit < 0) return runtimeFailure()
+    return { serverVersion: Number(serverVersion ?? 0n), limit }
+}
