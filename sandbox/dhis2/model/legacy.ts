@@ -6,6 +6,7 @@ import { applyFields, parseFields } from './fields'
 import { JsonRecord, asString, isRecord, records } from './json'
 import { commitBundle } from './tracker/commit'
 import { trackerMessage } from './tracker/messages'
+import { enrolledIn } from './tracker/queryParams'
 import { TrackerBundle, parseTrackerPayload } from './tracker/payload'
 import { trackedEntityJson } from './tracker/serialize'
 import { validateBundle } from './tracker/validate'
@@ -220,18 +221,10 @@ function queryTeis(ctx: ModelContext, request: ApiRequest): ApiResponse {
                 ? ctx.store.isInHierarchy(ou, ous)
                 : ous.includes(ou)
     const filters = query.getAll('filter').map((f) => f.split(':'))
+    const enrolled = enrolledIn(ctx, program)
     const items = Object.values(ctx.state.trackedEntities)
         .filter((te) => !te.deleted && inOu(te.orgUnit) && (!type || te.trackedEntityType === type))
-        .filter(
-            (te) =>
-                !program ||
-                Object.values(ctx.state.enrollments).some(
-                    (en) =>
-                        en.trackedEntity === te.trackedEntity &&
-                        en.program === program &&
-                        !en.deleted
-                )
-        )
+        .filter((te) => !enrolled || enrolled.has(te.trackedEntity))
         .filter((te) =>
             filters.every(([attribute, op, value]) => {
                 const actual = te.attributes

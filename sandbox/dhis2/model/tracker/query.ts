@@ -4,7 +4,7 @@ import { applyFields, parseFields } from '../fields'
 import { JsonRecord } from '../json'
 import { badRequest, notFound, respond } from '../webMessage'
 import { enrollmentJson, eventJson, trackedEntityJson } from './serialize'
-import { listBody, orgUnitSelection, paging, splitEscaped } from './queryParams'
+import { enrolledIn, listBody, orgUnitSelection, paging, splitEscaped } from './queryParams'
 
 interface AttributeFilter {
     attribute: string
@@ -114,20 +114,12 @@ export function queryTrackedEntities(ctx: ModelContext, request: ApiRequest): Ap
     }
     const selection = orgUnitSelection(ctx, request)
     if ('status' in selection) return selection
+    const enrolled = enrolledIn(ctx, program)
     const items = Object.values(ctx.state.trackedEntities)
         .filter((te) => !te.deleted)
         .filter((te) => !uidParam || uidParam.includes(te.trackedEntity))
         .filter((te) => !type || te.trackedEntityType === type)
-        .filter(
-            (te) =>
-                !program ||
-                Object.values(ctx.state.enrollments).some(
-                    (en) =>
-                        en.trackedEntity === te.trackedEntity &&
-                        en.program === program &&
-                        !en.deleted
-                )
-        )
+        .filter((te) => !enrolled || enrolled.has(te.trackedEntity))
         .filter((te) => selection.matches(te.orgUnit))
         .filter((te) =>
             filters.every((f) =>

@@ -150,3 +150,19 @@ export function listBody(
         [key]: slice,
     }
 }
+
+/**
+ * The tracked entities with a live enrollment in `program`, read once per query (undefined: no
+ * program filter).
+ */
+export function enrolledIn(
+    ctx: ModelContext,
+    program: string | undefined
+): Set<string> | undefined {
+    if (!program) return undefined
+    const enrolled = new Set<string>()
+    for (const en of Object.values(ctx.state.enrollments)) {
+        if (en.program === program && !en.deleted) enrolled.add(en.trackedEntity)
+    }
+    return enrolled
+}
