@@ -3,18 +3,13 @@
  */
 import { JsonRecord, records } from './json'
 import { bdModel, body, buildRequest, call, fixture, keysOf } from './testing/request'
-import { CENTRE, CHILD_PROGRAM, DOB, FIRST_NAME, OSRP_ID, PERSON, SEX } from './tracker/testData'
+import { CENTRE, CHILD_PROGRAM, childAttributes, OSRP_ID, PERSON } from './tracker/testData'
 
 const tei = (uid: string, osrpId: string, extra: JsonRecord = {}) => ({
     trackedEntityInstance: uid,
     trackedEntityType: PERSON,
     orgUnit: CENTRE,
-    attributes: [
-        { attribute: OSRP_ID, value: osrpId },
-        { attribute: FIRST_NAME, value: 'Ayesha' },
-        { attribute: SEX, value: 'FEMALE' },
-        { attribute: DOB, value: '2024-02-11' },
-    ],
+    attributes: childAttributes(osrpId),
     enrollments: [
         {
             enrollment: 'rP1YcJhxdLR',

@@ -45,6 +45,14 @@ export function enrollment(
     }
 }
 
+/** The BD child's tracked entity attributes, as the connector sends them. */
+export const childAttributes = (osrpId: string): JsonRecord[] => [
+    { attribute: OSRP_ID, value: osrpId },
+    { attribute: FIRST_NAME, value: 'Ayesha' },
+    { attribute: SEX, value: 'FEMALE' },
+    { attribute: DOB, value: '2024-02-11' },
+]
+
 export function trackedEntity(
     uid: string,
     osrpId: string,
@@ -55,12 +63,7 @@ export function trackedEntity(
         trackedEntity: uid,
         trackedEntityType: PERSON,
         orgUnit: CENTRE,
-        attributes: [
-            { attribute: OSRP_ID, value: osrpId },
-            { attribute: FIRST_NAME, value: 'Ayesha' },
-            { attribute: SEX, value: 'FEMALE' },
-            { attribute: DOB, value: '2024-02-11' },
-        ],
+        attributes: childAttributes(osrpId),
         enrollments,
         ...extra,
     }
