@@ -1,0 +1,115 @@
+import { isIsoCalendarDate } from '../dates'
+import type { OpenSrpEvent } from '../domain/opensrp'
+import type { AntigenRule } from '../config/types'
+
+/**
+ * Reads one dose from a Vaccination event (reference opensrp-api.md §5.2): two obs share a
+ * `parentCode` naming the antigen; the date obs (fieldCode 1410…) holds `yyyy-MM-dd`, the dose obs
+ * (1418…, `<field>_dose`) the dose number. The antigen comes from the parentCode, with the
+ * formSubmissionField prefix as the fallback (spellings vary between app builds).
+ */
+
+export const VACCINATION_EVENT = 'Vaccination'
+export const OUT_OF_AREA_SERVICE_EVENT = 'Out of Area Service - Vaccination'
+export const VOID_EVENT = 'Void Event'
+const DATE_CONCEPT = '1410AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+const DOSE_CONCEPT = '1418AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+
+export interface Vaccination {
+    antigen: string
+    dose: number
+    /** yyyy-MM-dd, as the vaccinator wrote it. */
+    date: string
+    /** The obs field name (`bcg`, `opv_0` …). */
+    field: string
+}
+
+export type VaccinationReading =
+    | { ok: true; value: Vaccination }
+    | {
+          ok: false
+          code:
+              | 'OSRP_UNKNOWN_ANTIGEN'
+              | 'OSRP_NO_VACCINATION_DATE'
+              | 'OSRP_BAD_VACCINATION_DATE'
+              | 'OSRP_NO_DOSE'
+          message: string
+      }
+
+function antigenOf(
+    parentCode: string | undefined,
+    field: string,
+    rules: AntigenRule[]
+): string | undefined {
+    if (parentCode) {
+        const byCode = rules.find((rule) => rule.parentCodes.includes(parentCode))
+        if (byCode) return byCode.antigen
+    }
+    const prefix = field.toLowerCase().replace(/_?\d+$/, '')
+    return rules.find((rule) => rule.fieldPrefixes.some((p) => p.toLowerCase() === prefix))?.antigen
+}
+
+/** The dose number: the dose obs, else the digits that end the field name (`opv_2` → 2). */
+function doseOf(
+    event: OpenSrpEvent,
+    parentCode: string | undefined,
+    field: string
+): number | undefined {
+    const doseObs = event.obs.find(
+        (obs) =>
+            obs.fieldCode === DOSE_CONCEPT &&
+            (obs.formSubmissionField === `${field}_dose` ||
+                (parentCode !== undefined && obs.parentCode === parentCode))
+    )
+    const text = doseObs?.values[0] ?? /_(\d+)$/.exec(field)?.[1]
+    if (text === undefined || text === null || !/^\d{1,2}$/.test(text.trim())) return undefined
+    return Number(text.trim())
+}
+
+export function readVaccination(event: OpenSrpEvent, rules: AntigenRule[]): VaccinationReading {
+    const dateObs =
+        event.obs.find((obs) => obs.fieldCode === DATE_CONCEPT && obs.fieldDataType === 'date') ??
+        event.obs.find((obs) => obs.fieldCode === DATE_CONCEPT)
+    if (!dateObs) {
+        return {
+            ok: false,
+            code: 'OSRP_NO_VACCINATION_DATE',
+            message: 'The vaccination event has no vaccination date (obs 1410).',
+        }
+    }
+    const field = dateObs.formSubmissionField ?? ''
+    const parentCode = dateObs.parentCode || undefined
+    const antigen = antigenOf(parentCode, field, rules)
+    if (!antigen) {
+        return {
+            ok: false,
+            code: 'OSRP_UNKNOWN_ANTIGEN',
+            message: `The vaccine '${field || parentCode || '?'}' is not one of the mapped antigens.`,
+        }
+    }
+    const date = dateObs.values[0]?.trim() ?? ''
+    if (!isIsoCalendarDate(date)) {
+        return {
+            ok: false,
+            code: 'OSRP_BAD_VACCINATION_DATE',
+            message: `The vaccination date '${date}' is not a yyyy-MM-dd date.`,
+        }
+    }
+    const dose = doseOf(event, parentCode, field)
+    if (dose === undefined) {
+        return {
+            ok: false,
+            code: 'OSRP_NO_DOSE',
+            message: `The ${antigen} vaccination has no dose number.`,
+        }
+    }
+    return { ok: true, value: { antigen, dose, date, field } }
+}
+
+/** The key of an event that survives edits: formSubmissionId when present (§5.4), else `_id`. */
+export const eventKeyOf = (event: Pick<OpenSrpEvent, 'id' | 'formSubmissionId'>): string =>
+    event.formSubmissionId || event.id
+
+/** True for the server's home-facility copy of an out-of-area vaccination (§5.3). */
+export const isOutOfAreaHomeCopy = (event: OpenSrpEvent): boolean =>
+    event.details['out_of_catchment_provider_id'] !== undefined

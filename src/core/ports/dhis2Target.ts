@@ -1,0 +1,79 @@
+import type { Conflict, ImportSummary } from '../summary/types'
+import type { TrackerPayload } from '../tracker/payload'
+
+export type TrackerType = 'TRACKED_ENTITY' | 'ENROLLMENT' | 'EVENT' | 'RELATIONSHIP'
+
+export interface TrackerImportOptions {
+    /** `importMode=VALIDATE` on /api/tracker (nothing is written). */
+    dryRun: boolean
+    /** CREATE_AND_UPDATE for upserts, DELETE for voided events. */
+    strategy: 'CREATE_AND_UPDATE' | 'DELETE'
+    signal?: AbortSignal
+}
+
+/** Per object of the payload: its UID and DHIS2's errors for it (none = written). */
+export interface TrackerObjectResult {
+    trackerType: TrackerType
+    uid: string
+    errors: Conflict[]
+}
+
+export interface TrackerImportResult extends ImportSummary {
+    /** Every object that DHIS2 reported errors for. Objects of the payload not listed were accepted. */
+    rejected: TrackerObjectResult[]
+}
+
+export interface FoundTrackedEntity {
+    trackedEntity: string
+    orgUnit: string
+    /** The value of the unique attribute it was found by. */
+    value: string
+    enrollments: Array<{ enrollment: string; program: string }>
+}
+
+/**
+ * Writes tracker data: the `/api/tracker` writer (2.38+) or the legacy
+ * `trackedEntityInstances` → `enrollments` writer (2.38–2.41), chosen by the adapter.
+ */
+export interface TrackerTarget {
+    readonly kind: 'tracker' | 'legacy'
+    importTracker(
+        payload: TrackerPayload,
+        options: TrackerImportOptions
+    ): Promise<TrackerImportResult>
+    /**
+     * Tracked entities whose unique `attribute` holds one of `values` (adoption of tracked
+     * entities created outside the connector, DESIGN §3.1).
+     */
+    findTrackedEntitiesByAttribute(
+        query: { trackedEntityType: string; attribute: string; values: string[] },
+        options?: { signal?: AbortSignal }
+    ): Promise<FoundTrackedEntity[]>
+}
+
+export interface DataValuePayload {
+    dataElement: string
+    period: string
+    orgUnit: string
+    categoryOptionCombo: string
+    attributeOptionCombo: string
+    value: string
+}
+
+export interface DataValueSetImportOptions {
+    dryRun: boolean
+    signal?: AbortSignal
+}
+
+export interface DataValueSetImportResult extends ImportSummary {
+    /** 0-based indexes of `dataValues` that DHIS2 did not write (from conflicts and rejectedIndexes). */
+    rejectedIndexes: number[]
+}
+
+export interface AggregateTarget {
+    importDataValues(
+        dataSet: string,
+        dataValues: DataValuePayload[],
+        options: DataValueSetImportOptions
+    ): Promise<DataValueSetImportResult>
+}
