@@ -42,6 +42,15 @@ export interface TrackerTarget {
         options: TrackerImportOptions
     ): Promise<TrackerImportResult>
     /**
+     * Deletes events by UID (voided vaccinations): `importStrategy=DELETE` with `{events: [{event}]}`.
+     * An event DHIS2 does not have comes back rejected with its code (E1032); callers treat that as
+     * already done.
+     */
+    deleteEvents(
+        uids: string[],
+        options: Omit<TrackerImportOptions, 'strategy'>
+    ): Promise<TrackerImportResult>
+    /**
      * Tracked entities whose unique `attribute` holds one of `values` (adoption of tracked
      * entities created outside the connector, DESIGN §3.1).
      */
