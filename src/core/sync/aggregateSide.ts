@@ -1,0 +1,15 @@
+import type { OpenSrpClient, OpenSrpEvent } from '../domain/opensrp'
+import type { AggregateTotals } from '../summary/types'
+
+/**
+ * What the pipeline needs from the aggregate side: take each page of events into the ledger, and
+ * post the dirty cells once the events are read. Built by `createAggregateSide`.
+ */
+export interface AggregateSide {
+    /** Is the local ledger the one the last run recorded in the dataStore? If not it is rebuilt. */
+    prepare(): Promise<{ rebuild: boolean }>
+    consume(events: OpenSrpEvent[], clientsById: Map<string, OpenSrpClient>): Promise<void>
+    /** Called once every event has been read: stamps the ledger and posts what changed. */
+    finish(options: { complete: boolean }): Promise<void>
+    readonly totals: AggregateTotals
+}

@@ -1,0 +1,89 @@
+import type { OpenSrpClient } from '../domain/opensrp'
+import {
+    applyToClient,
+    clientKey,
+    enrollmentKey,
+    findAdoptions,
+    overridesFromStore,
+    type UidOverride,
+} from './adoption'
+import { flushTracker } from './flushTracker'
+import type { ClientPayload } from './mappers'
+import type { TrackerContext } from './trackerContext'
+import { PayloadBuilder } from './trackerItems'
+
+/**
+ * One page of OpenSRP clients → tracked entities and enrollments. Unchanged clients (same hash as
+ * last sent) are not sent; clients the store does not know are first looked up in DHIS2 by the
+ * OpenSRP ID attribute and adopted if they exist under another UID.
+ */
+export async function syncClients(clients: OpenSrpClient[], ctx: TrackerContext): Promise<void> {
+    const mapped: Array<{ client: OpenSrpClient; payload: ClientPayload }> = []
+    for (const client of clients) {
+        const result = ctx.mapper.mapClient(client)
+        if (result.ok === true) mapped.push({ client, payload: result.value })
+        else if (result.ok === 'skip') ctx.totals.skipped++
+        else {
+            ctx.totals.failed++
+            ctx.errors.addAll(result.errors)
+        }
+    }
+    if (mapped.length === 0) return
+
+    const keys = mapped.flatMap(({ client, payload }) => [
+        clientKey(client.baseEntityId),
+        ...payload.enrollments.map((e) => enrollmentKey(client.baseEntityId, e.program)),
+    ])
+    const previous = await ctx.store.getRecords(keys)
+    const overrides = overridesFromStore(
+        mapped.map(({ client, payload }) => ({
+            baseEntityId: client.baseEntityId,
+            deterministicUid: payload.trackedEntity.trackedEntity,
+            programs: payload.enrollments.map((e) => e.program),
+        })),
+        previous
+    )
+    const unknown = mapped
+        .filter(({ client }) => !previous.has(clientKey(client.baseEntityId)))
+        .map(({ client, payload }) => ({
+            client,
+            deterministicUid: payload.trackedEntity.trackedEntity,
+        }))
+    const adoptions = await findAdoptions(ctx.target, ctx.mapper, unknown, ctx.signal)
+    const adopted = new Map<string, { override: UidOverride; serverVersion: number }>()
+
+    let builder = new PayloadBuilder()
+    for (const { client, payload } of mapped) {
+        const adoption = adoptions.get(client.baseEntityId)
+        if (adoption)
+            adopted.set(client.baseEntityId, {
+                override: adoption,
+                serverVersion: client.serverVersion,
+            })
+        const override = adoption ?? overrides.get(client.baseEntityId)
+        const sent = override ? applyToClient(payload, override) : payload
+        const key = clientKey(client.baseEntityId)
+        const hash = ctx.hash(sent)
+        const before = previous.get(key)
+        if (before?.status === 'synced' && before.hash === hash) {
+            ctx.totals.unchanged++
+            continue
+        }
+        const objectUids = builder.addClient(sent)
+        builder.items.push({
+            key,
+            sourceId: client.baseEntityId,
+            recordKind: 'client',
+            serverVersion: client.serverVersion,
+            hash,
+            uid: sent.trackedEntity.trackedEntity,
+            orgUnit: sent.trackedEntity.orgUnit,
+            objectUids,
+        })
+        if (builder.size() >= ctx.batchSize) {
+            await flushTracker(builder, ctx, previous, adopted)
+            builder = new PayloadBuilder()
+        }
+    }
+    await flushTracker(builder, ctx, previous, adopted)
+}

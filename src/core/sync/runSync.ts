@@ -1,0 +1,147 @@
+import type { OpenSrpClient } from '../domain/opensrp'
+import type { Clock } from '../ports/clock'
+import type { CursorStore } from '../ports/cursorStore'
+import type { EventSelection, OpenSrpSource } from '../ports/openSrpSource'
+import type { RunStatus, RunSummary } from '../summary/types'
+import type { AggregateSide } from './aggregateSide'
+import { clientSync } from './clientPhase'
+import { ErrorLog, quarantineError } from './errorLog'
+import type { StreamCheckpoint } from './overlapCursor'
+import { RunFailure } from './runFailure'
+import { emptyTrackerTotals, type TrackerContext } from './trackerContext'
+import { syncVaccinations } from './vaccinationSync'
+
+export type SyncPhase =
+    'syncing-clients' | 'syncing-events' | 'posting-aggregates' | 'done' | 'failed' | 'cancelled'
+
+export interface SyncProgress {
+    phase: SyncPhase
+    pulled: number
+    written: number
+    unchanged: number
+    skipped: number
+    failed: number
+    batches: number
+}
+
+export interface SyncRun {
+    source: OpenSrpSource
+    cursors: CursorStore
+    clock: Clock
+    scopeKey: string
+    events: EventSelection
+    dryRun: boolean
+    /** Set when the run writes tracker data. */
+    tracker?: Omit<TrackerContext, 'errors' | 'totals' | 'dryRun' | 'signal' | 'onBatch'>
+    /** Set when the run counts aggregates. */
+    aggregate?: AggregateSide
+    maxErrors: number
+    signal?: AbortSignal
+    onProgress?: (progress: SyncProgress) => void
+}
+
+const ledgerScope = (scopeKey: string) => `${scopeKey}.ledger`
+
+const lower = (a: StreamCheckpoint | undefined, b: StreamCheckpoint | undefined) =>
+    !a || !b ? undefined : a.high <= b.high ? a : b
+
+/**
+ * One sync run: pull → validate → map → write → confirm → checkpoint (DESIGN §2). Clients first,
+ * so events find their tracked entities; then one pass over the events feeds both the tracker
+ * writer and the aggregate ledger; then the ledger's dirty cells are posted. A cursor is saved
+ * only after DHIS2 answered for its batch (rejections go to the retry queue and the report); a
+ * failure of DHIS2 or OpenSRP as a whole stops the run with the cursor before that batch.
+ */
+export async function runSync(run: SyncRun): Promise<RunSummary> {
+    const errors = new ErrorLog(run.maxErrors)
+    const progress: SyncProgress = {
+        phase: 'syncing-clients',
+        pulled: 0,
+        written: 0,
+        unchanged: 0,
+        skipped: 0,
+        failed: 0,
+        batches: 0,
+    }
+    const totals = emptyTrackerTotals()
+    const report = (phase: SyncPhase = progress.phase) => {
+        progress.phase = phase
+        if (run.tracker) {
+            progress.written = totals.created + totals.updated + totals.deleted
+            progress.unchanged = totals.unchanged
+            progress.skipped = totals.skipped
+        }
+        progress.failed = totals.failed + (run.aggregate?.totals.failed ?? 0)
+        run.onProgress?.({ ...progress })
+    }
+    const tracker: TrackerContext | undefined = run.tracker && {
+        ...run.tracker,
+        errors,
+        totals,
+        dryRun: run.dryRun,
+        signal: run.signal,
+        onBatch: () => {
+            progress.batches++
+            report()
+        },
+    }
+    const summarise = (status: RunStatus, failure?: RunSummary['failure']): RunSummary => ({
+        status,
+        dryRun: run.dryRun,
+        ...(tracker ? { tracker: { ...totals } } : {}),
+        ...(run.aggregate ? { aggregate: { ...run.aggregate.totals } } : {}),
+        errors: errors.kept,
+        errorsOmitted: errors.omitted,
+        ...(failure ? { failure } : {}),
+    })
+
+    try {
+        if (tracker) await clientSync(run, tracker, errors, progress, report)
+
+        report('syncing-events')
+        const { rebuild } = run.aggregate ? await run.aggregate.prepare() : { rebuild: false }
+        const trackerFrom = tracker ? await run.cursors.load(run.scopeKey, 'events') : undefined
+        const ledgerFrom =
+            run.aggregate && !rebuild
+                ? await run.cursors.load(ledgerScope(run.scopeKey), 'events')
+                : undefined
+        const from =
+            tracker && run.aggregate ? lower(trackerFrom, ledgerFrom) : (trackerFrom ?? ledgerFrom)
+        const signal = run.signal
+        for await (const batch of run.source.streamEvents(run.events, from, { signal })) {
+            progress.pulled += batch.records.length
+            for (const entry of batch.quarantined) errors.add(quarantineError(entry))
+            const clientsById = new Map<string, OpenSrpClient>(
+                batch.clients.map((c) => [c.baseEntityId, c])
+            )
+            if (tracker) await syncVaccinations(batch.records, clientsById, tracker)
+            if (run.aggregate) await run.aggregate.consume(batch.records, clientsById)
+            if (!run.dryRun) {
+                if (tracker)
+                    await run.cursors.save(run.scopeKey, 'events', batch.checkpoint, { signal })
+                if (run.aggregate) {
+                    await run.cursors.save(ledgerScope(run.scopeKey), 'events', batch.checkpoint, {
+                        signal,
+                    })
+                }
+            }
+            progress.batches++
+            report()
+        }
+        if (run.aggregate) {
+            report('posting-aggregates')
+            await run.aggregate.finish({ complete: true })
+        }
+        report('done')
+        return summarise(errors.total > 0 ? 'completed-with-errors' : 'succeeded')
+    } catch (error) {
+        if (run.signal?.aborted) {
+            report('cancelled')
+            return summarise('cancelled')
+        }
+        report('failed')
+        if (error instanceof RunFailure)
+            return summarise('failed', { code: error.code, message: error.message })
+        throw error
+    }
+}

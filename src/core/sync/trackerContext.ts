@@ -1,0 +1,31 @@
+import type { Clock } from '../ports/clock'
+import type { TrackerTarget } from '../ports/dhis2Target'
+import type { SyncStore } from '../ports/syncStore'
+import type { TrackerTotals } from '../summary/types'
+import type { ErrorLog } from './errorLog'
+import type { TrackerMapper } from './mappers'
+
+export interface TrackerContext {
+    target: TrackerTarget
+    mapper: TrackerMapper
+    store: SyncStore
+    clock: Clock
+    errors: ErrorLog
+    hash: (value: unknown) => string
+    dryRun: boolean
+    /** Objects per DHIS2 request. */
+    batchSize: number
+    totals: TrackerTotals
+    signal?: AbortSignal
+    /** Called after each DHIS2 request, for progress. */
+    onBatch?: () => void
+}
+
+export const emptyTrackerTotals = (): TrackerTotals => ({
+    created: 0,
+    updated: 0,
+    deleted: 0,
+    unchanged: 0,
+    failed: 0,
+    skipped: 0,
+})

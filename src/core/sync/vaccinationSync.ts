@@ -1,0 +1,167 @@
+import type { OpenSrpClient, OpenSrpEvent } from '../domain/opensrp'
+import { eventKeyOf, VACCINATION_EVENT, VOID_EVENT } from '../opensrp/vaccination'
+import type { SyncedRecord } from '../ports/syncStore'
+import {
+    applyToClient,
+    applyToEvent,
+    clientKey,
+    enrollmentKey,
+    findAdoptions,
+    overridesFromStore,
+} from './adoption'
+import { flushTracker } from './flushTracker'
+import type { ClientPayload } from './mappers'
+import type { TrackerContext } from './trackerContext'
+import { PayloadBuilder } from './trackerItems'
+import { writeTrackerItems } from './trackerWrite'
+
+export const eventRecordKey = (eventKey: string) => `event:${eventKey}`
+
+const isVoid = (event: OpenSrpEvent) => event.voided || event.eventType === VOID_EVENT
+
+/**
+ * One page of OpenSRP events → program-stage events. A vaccination becomes (or updates) one DHIS2
+ * event whose UID comes from its formSubmissionId; a void deletes that event. A client that the
+ * store does not know as synced travels in the same request (from the page's envelope), so an
+ * event never waits for its tracked entity and a lost store still converges.
+ */
+export async function syncVaccinations(
+    events: OpenSrpEvent[],
+    clientsById: Map<string, OpenSrpClient>,
+    ctx: TrackerContext
+): Promise<void> {
+    const relevant = events.filter((e) => isVoid(e) || e.eventType === VACCINATION_EVENT)
+    if (relevant.length === 0) return
+    const baseIds = [...new Set(relevant.map((e) => e.baseEntityId).filter((id) => id !== ''))]
+    const clientPayloads = new Map<string, ClientPayload>()
+    for (const id of baseIds) {
+        const client = clientsById.get(id)
+        if (!client) continue
+        const mapped = ctx.mapper.mapClient(client)
+        if (mapped.ok === true) clientPayloads.set(id, mapped.value)
+    }
+    const keys = [
+        ...relevant.map((e) => eventRecordKey(eventKeyOf(e))),
+        ...baseIds.map(clientKey),
+        ...[...clientPayloads].flatMap(([id, p]) =>
+            p.enrollments.map((e) => enrollmentKey(id, e.program))
+        ),
+    ]
+    const previous = await ctx.store.getRecords(keys)
+    const overrides = overridesFromStore(
+        [...clientPayloads].map(([id, p]) => ({
+            baseEntityId: id,
+            deterministicUid: p.trackedEntity.trackedEntity,
+            programs: p.enrollments.map((e) => e.program),
+        })),
+        previous
+    )
+    const unknownClients = [...clientPayloads]
+        .filter(([id]) => previous.get(clientKey(id))?.status !== 'synced')
+        .flatMap(([id, p]) => {
+            const client = clientsById.get(id)
+            return client ? [{ client, deterministicUid: p.trackedEntity.trackedEntity }] : []
+        })
+    for (const [id, override] of await findAdoptions(
+        ctx.target,
+        ctx.mapper,
+        unknownClients,
+        ctx.signal
+    )) {
+        overrides.set(id, override)
+    }
+
+    await deleteVoided(relevant.filter(isVoid), previous, ctx)
+
+    let builder = new PayloadBuilder()
+    for (const event of relevant) {
+        if (isVoid(event)) continue
+        const key = eventRecordKey(eventKeyOf(event))
+        const result = ctx.mapper.mapVaccination(event, clientsById.get(event.baseEntityId))
+        if (result.ok === 'skip') {
+            ctx.totals.skipped++
+            continue
+        }
+        if (result.ok === false) {
+            ctx.totals.failed++
+            ctx.errors.addAll(result.errors)
+            continue
+        }
+        const override = overrides.get(event.baseEntityId)
+        const payload = override ? applyToEvent(result.value, override) : result.value
+        const hash = ctx.hash(payload)
+        const before = previous.get(key)
+        if (before?.status === 'synced' && before.hash === hash) {
+            ctx.totals.unchanged++
+            continue
+        }
+        const objectUids = [payload.event]
+        const clientPayload = clientPayloads.get(event.baseEntityId)
+        if (clientPayload && previous.get(clientKey(event.baseEntityId))?.status !== 'synced') {
+            objectUids.push(
+                ...builder.addClient(
+                    override ? applyToClient(clientPayload, override) : clientPayload
+                )
+            )
+        }
+        builder.payload.events.push(payload)
+        builder.items.push({
+            key,
+            sourceId: eventKeyOf(event),
+            recordKind: 'event',
+            serverVersion: event.serverVersion,
+            hash,
+            uid: payload.event,
+            orgUnit: payload.orgUnit,
+            objectUids,
+        })
+        if (builder.size() >= ctx.batchSize) {
+            await flushTracker(builder, ctx, previous)
+            builder = new PayloadBuilder()
+        }
+    }
+    await flushTracker(builder, ctx, previous)
+}
+
+/** Voided vaccinations: their DHIS2 events are deleted (by their deterministic UID). */
+async function deleteVoided(
+    voids: OpenSrpEvent[],
+    previous: Map<string, SyncedRecord>,
+    ctx: TrackerContext
+): Promise<void> {
+    const items = voids
+        .map((event) => ({ event, key: eventRecordKey(eventKeyOf(event)) }))
+        .filter(({ key }) => previous.get(key)?.status !== 'deleted')
+    ctx.totals.unchanged += voids.length - items.length
+    for (let start = 0; start < items.length; start += ctx.batchSize) {
+        const chunk = items.slice(start, start + ctx.batchSize)
+        const trackerItems = chunk.map(({ event, key }) => {
+            const uid = previous.get(key)?.uid ?? ctx.mapper.eventUidOf(eventKeyOf(event))
+            return {
+                key,
+                sourceId: eventKeyOf(event),
+                recordKind: 'event' as const,
+                serverVersion: event.serverVersion,
+                hash: 'deleted',
+                uid,
+                orgUnit: previous.get(key)?.orgUnit ?? '',
+                objectUids: [uid],
+                deletion: true,
+            }
+        })
+        const uids = trackerItems.map((item) => item.uid)
+        const send = () => ctx.target.deleteEvents(uids, { dryRun: ctx.dryRun, signal: ctx.signal })
+        const outcome = await writeTrackerItems(send, trackerItems, {
+            store: ctx.store,
+            clock: ctx.clock,
+            errors: ctx.errors,
+            dryRun: ctx.dryRun,
+            strategy: 'DELETE',
+            previous,
+            signal: ctx.signal,
+        })
+        ctx.totals.deleted += outcome.deleted
+        ctx.totals.failed += outcome.failed
+        ctx.onBatch?.()
+    }
+}
