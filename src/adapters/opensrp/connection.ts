@@ -17,7 +17,14 @@ export type OpenSrpConnection =
      * Through a DHIS2 route that holds the OpenSRP credentials: the browser sends only its DHIS2
      * session cookie; the CLI sends a personal access token.
      */
-    | { mode: 'route'; dhis2BaseUrl: string; routeCode: string; dhis2ApiToken?: string }
+    | {
+          mode: 'route'
+          dhis2BaseUrl: string
+          routeCode: string
+          dhis2ApiToken?: string
+          /** The CLI with a DHIS2 username and password instead of a token. */
+          dhis2Basic?: { username: string; password: string }
+      }
 
 export interface RetryPolicy {
     maxAttempts: number

@@ -59,6 +59,11 @@ function transportError(error: unknown, url: string): OpenSrpError {
     return new OpenSrpError('network', `Could not reach OpenSRP: ${String(error)}`, undefined, url)
 }
 
+function basicAuthorization(username: string, password: string): string {
+    const bytes = new TextEncoder().encode(`${username}:${password}`)
+    return `Basic ${btoa(String.fromCharCode(...bytes))}`
+}
+
 function headerText(value: unknown): string {
     return typeof value === 'string' ? value : ''
 }
@@ -95,19 +100,22 @@ export function createTransport(
 
     async function authHeaders(signal?: AbortSignal): Promise<Record<string, string>> {
         if (connection.mode === 'route') {
-            return connection.dhis2ApiToken
-                ? { Authorization: `ApiToken ${connection.dhis2ApiToken}` }
-                : { 'X-Requested-With': 'XMLHttpRequest' }
+            if (connection.dhis2ApiToken) {
+                return { Authorization: `ApiToken ${connection.dhis2ApiToken}` }
+            }
+            if (connection.dhis2Basic) {
+                const { username, password } = connection.dhis2Basic
+                return { Authorization: basicAuthorization(username, password) }
+            }
+            return { 'X-Requested-With': 'XMLHttpRequest' }
         }
         if (connection.auth.type === 'basic') {
-            const encoded = btoa(
-                String.fromCharCode(
-                    ...new TextEncoder().encode(
-                        `${connection.auth.username}:${connection.auth.password}`
-                    )
-                )
-            )
-            return { Authorization: `Basic ${encoded}` }
+            return {
+                Authorization: basicAuthorization(
+                    connection.auth.username,
+                    connection.auth.password
+                ),
+            }
         }
         if (!tokens)
             throw new OpenSrpError('credentials-rejected', 'No OpenSRP token settings were given.')
