@@ -41,12 +41,24 @@ function antigenOf(
     field: string,
     rules: AntigenRule[]
 ): string | undefined {
-    if (parentCode) {
-        const byCode = rules.find((rule) => rule.parentCodes.includes(parentCode))
-        if (byCode) return byCode.antigen
-    }
     const prefix = field.toLowerCase().replace(/_?\d+$/, '')
-    return rules.find((rule) => rule.fieldPrefixes.some((p) => p.toLowerCase() === prefix))?.antigen
+    const byPrefix = rules.find((rule) =>
+        rule.fieldPrefixes.some((p) => p.toLowerCase() === prefix)
+    )?.antigen
+    // "Measles 2 / MR 2" carries both antigens' codes joined by `/` (reference §5.2); the library
+    // then tells them apart by name, and so do we.
+    const codes = (parentCode ?? '').split('/').map((code) => code.trim())
+    const byCode = [
+        ...new Set(
+            rules
+                .filter((rule) => rule.parentCodes.some((code) => codes.includes(code)))
+                .map((rule) => rule.antigen)
+        ),
+    ]
+    if (byCode.length === 1) return byCode[0]
+    if (byCode.length > 1)
+        return byPrefix !== undefined && byCode.includes(byPrefix) ? byPrefix : undefined
+    return byPrefix
 }
 
 /** The dose number: the dose obs, else the digits that end the field name (`opv_2` → 2). */
@@ -113,3 +125,17 @@ export const eventKeyOf = (event: Pick<OpenSrpEvent, 'id' | 'formSubmissionId'>)
 /** True for the server's home-facility copy of an out-of-area vaccination (§5.3). */
 export const isOutOfAreaHomeCopy = (event: OpenSrpEvent): boolean =>
     event.details['out_of_catchment_provider_id'] !== undefined
+
+const OUT_OF_AREA_IDENTIFIERS = new Set(['zeir_id', 'opensrp_id'])
+
+/**
+ * True for the vaccinating device's own copy of an out-of-area vaccination (§5.3): the device had
+ * no baseEntityId for the child and named it by ZEIR_ID/OPENSRP_ID in `identifiers`, which the
+ * server keeps on this copy. Ordinary Vaccination events carry no client identifier.
+ */
+export const isOutOfAreaDeviceCopy = (event: OpenSrpEvent): boolean =>
+    event.eventType === VACCINATION_EVENT &&
+    !isOutOfAreaHomeCopy(event) &&
+    Object.entries(event.identifiers).some(
+        ([type, value]) => OUT_OF_AREA_IDENTIFIERS.has(type.toLowerCase()) && value.trim() !== ''
+    )
