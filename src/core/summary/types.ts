@@ -66,7 +66,13 @@ export interface ImportSummary {
     counts: ImportCounts
     conflicts: Conflict[]
     /** Set when the whole request failed before DHIS2 looked at its content (auth, 5xx, network). */
-    failure?: { kind: 'transport' | 'access' | 'rejected'; message: string; retryable: boolean }
+    failure?: {
+        kind: 'transport' | 'access' | 'rejected'
+        message: string
+        retryable: boolean
+        /** Our code for it (DHIS2_UNREACHABLE, DHIS2_IMPORT_REPORT_LOST …, see explainCode). */
+        code?: string
+    }
 }
 
 /** A period the aggregate sync did not post, and why (issue 9: say which and why). */
