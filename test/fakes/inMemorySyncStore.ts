@@ -1,3 +1,4 @@
+import { copyCellState, copyLedgerRow, copyRecord } from '../../src/adapters/store/storedCopies'
 import {
     checkKey,
     checkLedgerRow,
@@ -9,11 +10,6 @@ import {
     metaToJson,
 } from '../../src/adapters/store/syncStoreInput'
 import type { CellState, LedgerRow, SyncedRecord, SyncStore } from '../../src/core/ports/syncStore'
-
-const copyRecord = (record: SyncedRecord): SyncedRecord => ({
-    ...record,
-    ...(record.lastError && { lastError: { ...record.lastError } }),
-})
 
 const byUpdatedAtThenKey = (a: SyncedRecord, b: SyncedRecord) =>
     a.updatedAt - b.updatedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
@@ -66,7 +62,7 @@ export class InMemorySyncStore implements SyncStore {
         const sorted = [...this.rows.values()].sort((a, b) => (a.countKey < b.countKey ? -1 : 1))
         for (const row of sorted) {
             if (!wanted.has(row.eventKey)) continue
-            found.set(row.eventKey, [...(found.get(row.eventKey) ?? []), { ...row }])
+            found.set(row.eventKey, [...(found.get(row.eventKey) ?? []), copyLedgerRow(row)])
         }
         return found
     }
@@ -76,7 +72,7 @@ export class InMemorySyncStore implements SyncStore {
         const found = new Map<string, LedgerRow>()
         for (const key of countKeys) {
             const row = this.rows.get(key)
-            if (row) found.set(key, { ...row })
+            if (row) found.set(key, copyLedgerRow(row))
         }
         return found
     }
@@ -88,7 +84,7 @@ export class InMemorySyncStore implements SyncStore {
         for (const key of changes.remove) this.removeRow(key)
         for (const row of changes.put) {
             this.removeRow(row.countKey)
-            this.rows.set(row.countKey, { ...row })
+            this.rows.set(row.countKey, copyLedgerRow(row))
             this.addToCell(row.cell, 1)
         }
     }
@@ -107,7 +103,7 @@ export class InMemorySyncStore implements SyncStore {
             .filter(([, state]) => isDirty(state.count, state.posted))
             .sort(([a], [b]) => (a < b ? -1 : 1))
             .slice(0, limit)
-            .map(([cell, state]) => ({ cell, ...state }))
+            .map(([cell, state]) => copyCellState({ cell, ...state }))
     }
 
     async markPosted(cells: Array<{ cell: string; posted: number }>): Promise<void> {
