@@ -1,0 +1,38 @@
+import i18n from '@dhis2/d2-i18n'
+import { Menu, MenuItem } from '@dhis2/ui'
+import React from 'react'
+import type { Access } from '../user/access'
+import { hrefOf, type Page } from './route'
+
+interface Item {
+    page: Page
+    label: string
+    visible: (access: Access) => boolean
+}
+
+const items = (): Item[] => [
+    { page: 'overview', label: i18n.t('Overview'), visible: () => true },
+    { page: 'connection', label: i18n.t('Connection'), visible: (a) => a.canConfigure },
+    { page: 'mapping', label: i18n.t('Mapping'), visible: (a) => a.canConfigure },
+    { page: 'run', label: i18n.t('Run an import'), visible: (a) => a.canRun },
+    { page: 'history', label: i18n.t('Import history'), visible: () => true },
+]
+
+/** The side menu; pages the user may not use are not offered. */
+export function Navigation({ access, current }: { access: Access; current: Page }) {
+    return (
+        <Menu dataTest="connector-navigation">
+            {items()
+                .filter((item) => item.visible(access))
+                .map((item) => (
+                    <MenuItem
+                        key={item.page}
+                        href={hrefOf({ page: item.page })}
+                        label={item.label}
+                        active={item.page === current}
+                        dataTest={`nav-${item.page}`}
+                    />
+                ))}
+        </Menu>
+    )
+}
