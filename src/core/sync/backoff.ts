@@ -1,5 +1,7 @@
-/** When a failed record is due again: 1 min, 2, 4 … capped at a day. Deterministic for tests. */
-export function nextAttemptAfter(attempts: number, now: number): number {
-    const minutes = Math.min(2 ** Math.max(0, attempts - 1), 24 * 60)
-    return now + minutes * 60_000
-}
+import { nextAttemptAt } from '../runs/retry'
+
+/** The retry queue's schedule: 1 min after the first failure, doubling, at most a day. */
+export const RETRY_BACKOFF = { baseMs: 60_000, maxMs: 24 * 60 * 60_000 }
+
+export const nextAttemptAfter = (attempts: number, now: number): number =>
+    nextAttemptAt(attempts, now, RETRY_BACKOFF)
