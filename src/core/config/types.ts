@@ -75,19 +75,30 @@ export type ValueTransform =
     /** Value → option code; unknown values are a mapping error. Keys are compared case-insensitively. */
     | { type: 'optionMap'; map: Record<string, string> }
     | { type: 'trim' }
+    /** Values that stand for "not known" (`-` as a child's last name) become empty, so nothing is sent. */
+    | { type: 'placeholder'; values: string[] }
 
 export interface AttributeMapping {
     attribute: string
+    /** What the attribute means ("date of birth"), for error messages; never a value. */
+    label?: string
     source: ValueSource
     transform?: ValueTransform[]
     /** A client without this value is a per-record error (DHIS2 E1018/E1090 otherwise). */
     mandatory: boolean
 }
 
-/** Which clients a program takes: first matching rule wins. */
+/**
+ * Which clients a program takes (src/core/tracker/selectPrograms.ts); a client goes to every
+ * program whose selector it matches.
+ */
 export type ClientSelector =
-    /** Clients listed as someone's `mother` relationship, or with TT doses. */
-    | { type: 'mother' }
+    /**
+     * Women: clients without a `mother` relationship and not male that carry one of `identifiers`
+     * (default `M_ZEIR_ID`, as the ZEIR/BD apps register mothers), or a `clientType` of mother or
+     * woman, or that the caller knows to be someone's mother (SelectionHints).
+     */
+    | { type: 'mother'; identifiers?: string[] }
     /** Clients that have a `mother` relationship (children). */
     | { type: 'child' }
     | { type: 'clientType'; value: string }
@@ -125,6 +136,11 @@ export interface TrackerMapping {
     programs: ProgramMapping[]
     /** Relationship type mother → child, where the metadata has one. */
     motherChildRelationshipType?: string
+    /**
+     * For clients without a `locationId` (ZEIR/BD mothers): the address field naming their
+     * facility (`address4`, the vaccination centre), matched to an OpenSRP location by name.
+     */
+    addressFacilityField?: string
 }
 
 /** How an antigen is recognised in a Vaccination event (reference opensrp-api.md §5.2). */
