@@ -54,7 +54,8 @@ describe('finding tracked entities by their OpenSRP ID', () => {
         const values = Array.from({ length: 130 }, (_, n) => `V${n}`)
         const engine = scriptedEngine({
             'read tracker/trackedEntities': (request) => {
-                const filter = String((request.params.filter as string[] | undefined)?.[0])
+                const filters: unknown = request.params.filter
+                const filter = Array.isArray(filters) ? String(filters[0]) : ''
                 const asked = filter.split(':IN:')[1]?.split(';') ?? []
                 const matches = values
                     .filter((v) => asked.includes(v))
