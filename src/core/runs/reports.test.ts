@@ -43,6 +43,7 @@ const summaryWith = (errors: RecordError[], errorsOmitted = 0): RunSummary => ({
         unchanged: 5,
         failed: errors.length,
         skipped: 0,
+        waiting: 0,
     },
     errors,
     errorsOmitted,

@@ -86,7 +86,9 @@ function parseTracker(value: unknown): TrackerTotals | undefined {
         skipped === undefined
     )
         return undefined
-    return { created, updated, deleted, unchanged, failed, skipped }
+    // Reports written before `waiting` existed read as 0.
+    const waiting = numberAt(value, 'waiting') ?? 0
+    return { created, updated, deleted, unchanged, failed, skipped, waiting }
 }
 
 function parseHeldBack(value: unknown): HeldBackPeriod | undefined {

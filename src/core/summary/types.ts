@@ -83,6 +83,10 @@ export interface HeldBackPeriod {
     message: string
 }
 
+/**
+ * created/updated/deleted are DHIS2's own counts of objects (tracked entities, enrollments, events);
+ * unchanged/failed/skipped/waiting count OpenSRP records.
+ */
 export interface TrackerTotals {
     created: number
     updated: number
@@ -90,6 +94,8 @@ export interface TrackerTotals {
     unchanged: number
     failed: number
     skipped: number
+    /** Failed before and unchanged since: waiting for their next retry (backoff) or for a person. */
+    waiting: number
 }
 
 export interface AggregateTotals {

@@ -1,5 +1,6 @@
 import { quarantineError, type ErrorLog } from './errorLog'
 import { syncClients } from './clientSync'
+import { rewound } from './retryRewind'
 import type { SyncPhase, SyncProgress, SyncRun } from './runSync'
 import type { TrackerContext } from './trackerContext'
 
@@ -9,10 +10,11 @@ export async function clientSync(
     tracker: TrackerContext,
     errors: ErrorLog,
     progress: SyncProgress,
-    report: (phase?: SyncPhase) => void
+    report: (phase?: SyncPhase) => void,
+    retryFrom: number | undefined
 ): Promise<void> {
     report('syncing-clients')
-    const from = await run.cursors.load(run.scopeKey, 'clients')
+    const from = rewound(await run.cursors.load(run.scopeKey, 'clients'), retryFrom)
     for await (const batch of run.source.streamClients(from, { signal: run.signal })) {
         progress.pulled += batch.records.length
         for (const entry of batch.quarantined) errors.add(quarantineError(entry))

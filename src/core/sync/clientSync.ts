@@ -8,6 +8,7 @@ import {
     type UidOverride,
 } from './adoption'
 import { flushTracker } from './flushTracker'
+import { decideSend } from './shouldSend'
 import type { ClientPayload } from './mappers'
 import type { TrackerContext } from './trackerContext'
 import { PayloadBuilder } from './trackerItems'
@@ -65,8 +66,10 @@ export async function syncClients(clients: OpenSrpClient[], ctx: TrackerContext)
         const key = clientKey(client.baseEntityId)
         const hash = ctx.hash(sent)
         const before = previous.get(key)
-        if (before?.status === 'synced' && before.hash === hash) {
-            ctx.totals.unchanged++
+        const decision = decideSend(before, hash, ctx)
+        if (decision !== 'send') {
+            if (decision === 'unchanged') ctx.totals.unchanged++
+            else ctx.totals.waiting++
             continue
         }
         const objectUids = builder.addClient(sent)

@@ -7,6 +7,7 @@ import type { AggregateSide } from './aggregateSide'
 import { clientSync } from './clientPhase'
 import { ErrorLog, quarantineError } from './errorLog'
 import type { StreamCheckpoint } from './overlapCursor'
+import { retryRewind, rewound } from './retryRewind'
 import { RunFailure } from './runFailure'
 import { emptyTrackerTotals, type TrackerContext } from './trackerContext'
 import { syncVaccinations } from './vaccinationSync'
@@ -96,11 +97,20 @@ export async function runSync(run: SyncRun): Promise<RunSummary> {
     })
 
     try {
-        if (tracker) await clientSync(run, tracker, errors, progress, report)
+        const rewind = tracker
+            ? await retryRewind(tracker.store, {
+                  now: tracker.now,
+                  maxAttempts: tracker.maxAttempts,
+                  retryKeys: tracker.retryKeys,
+              })
+            : {}
+        if (tracker) await clientSync(run, tracker, errors, progress, report, rewind.clients)
 
         report('syncing-events')
         const { rebuild } = run.aggregate ? await run.aggregate.prepare() : { rebuild: false }
-        const trackerFrom = tracker ? await run.cursors.load(run.scopeKey, 'events') : undefined
+        const trackerFrom = tracker
+            ? rewound(await run.cursors.load(run.scopeKey, 'events'), rewind.events)
+            : undefined
         const ledgerFrom =
             run.aggregate && !rebuild
                 ? await run.cursors.load(ledgerScope(run.scopeKey), 'events')

@@ -17,6 +17,12 @@ export interface TrackerContext {
     batchSize: number
     totals: TrackerTotals
     signal?: AbortSignal
+    /** Epoch ms at the start of the run (backoff decisions). */
+    now: number
+    /** Failed records a person asked to retry now, by store key. */
+    retryKeys?: Set<string>
+    /** Failed records are retried automatically while attempts < maxAttempts. */
+    maxAttempts: number
     /** Called after each DHIS2 request, for progress. */
     onBatch?: () => void
 }
@@ -28,4 +34,5 @@ export const emptyTrackerTotals = (): TrackerTotals => ({
     unchanged: 0,
     failed: 0,
     skipped: 0,
+    waiting: 0,
 })

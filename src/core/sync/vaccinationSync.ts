@@ -10,6 +10,7 @@ import {
     overridesFromStore,
 } from './adoption'
 import { flushTracker } from './flushTracker'
+import { decideSend } from './shouldSend'
 import type { ClientPayload } from './mappers'
 import type { TrackerContext } from './trackerContext'
 import { PayloadBuilder } from './trackerItems'
@@ -91,8 +92,10 @@ export async function syncVaccinations(
         const payload = override ? applyToEvent(result.value, override) : result.value
         const hash = ctx.hash(payload)
         const before = previous.get(key)
-        if (before?.status === 'synced' && before.hash === hash) {
-            ctx.totals.unchanged++
+        const decision = decideSend(before, hash, ctx)
+        if (decision !== 'send') {
+            if (decision === 'unchanged') ctx.totals.unchanged++
+            else ctx.totals.waiting++
             continue
         }
         const objectUids = [payload.event]
