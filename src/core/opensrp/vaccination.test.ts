@@ -103,23 +103,41 @@ describe('readVaccination with the BD antigen rules', () => {
         })
     })
 
-    it('tells measles from MR by name when the parentCode holds both ("Measles 2 / MR 2")', () => {
+    it('reads a "Measles 2 / MR 2" dose, whose parentCode holds both codes, as MR', () => {
         const both = `${'36'.padEnd(36, 'A')}/${'162586'.padEnd(36, 'A')}`
         expect(readVaccination(generated('mr_2', both, 2), rules)).toMatchObject({
             ok: true,
-            value: { antigen: 'mr' },
+            value: { antigen: 'mr', dose: 2 },
         })
         expect(readVaccination(generated('measles_2', both, 2), rules)).toMatchObject({
             ok: true,
-            value: { antigen: 'measles' },
+            value: { antigen: 'mr' },
         })
     })
 
-    it('does not guess when a combined parentCode and the field name disagree', () => {
+    describe('where measles and MR are distinct antigens', () => {
+        const split = [
+            { antigen: 'measles', parentCodes: ['36'.padEnd(36, 'A')], fieldPrefixes: ['measles'] },
+            { antigen: 'mr', parentCodes: ['162586'.padEnd(36, 'A')], fieldPrefixes: ['mr'] },
+        ]
         const both = `${'36'.padEnd(36, 'A')}/${'162586'.padEnd(36, 'A')}`
-        expect(readVaccination(generated('vaccine_2', both, 2), rules)).toMatchObject({
-            ok: false,
-            code: 'OSRP_UNKNOWN_ANTIGEN',
+
+        it('tells them apart by the field name when the parentCode holds both', () => {
+            expect(readVaccination(generated('mr_2', both, 2), split)).toMatchObject({
+                ok: true,
+                value: { antigen: 'mr' },
+            })
+            expect(readVaccination(generated('measles_2', both, 2), split)).toMatchObject({
+                ok: true,
+                value: { antigen: 'measles' },
+            })
+        })
+
+        it('does not guess when the field name names neither', () => {
+            expect(readVaccination(generated('vaccine_2', both, 2), split)).toMatchObject({
+                ok: false,
+                code: 'OSRP_UNKNOWN_ANTIGEN',
+            })
         })
     })
 

@@ -1,30 +1,69 @@
 import type { AntigenRule } from '../config/types'
 
 /**
- * How the BD apps name antigens in Vaccination events (reference opensrp-api.md §5.2): the obs
- * parentCode from the immunization library's vaccines.json / mother_vaccines.json, and the
- * formSubmissionField prefix as the fallback for builds that spell fields differently.
- * Antigens the BD programs do not record (rota, measles-only, yellow fever) are still recognised,
- * so such a dose is reported as "not recorded by any program" rather than as an unknown vaccine.
+ * How the Bangladesh EPI apps name their vaccines (reference opensrp-api.md §5.2): the obs
+ * parentCode from opensrp-client-immunization's vaccines.json, with the field-name prefixes as the
+ * fallback. IPV's code is per deployment (1422… in ours); its fields are written `fipv_1` or
+ * `ipv_1` depending on the app build. Rota and yellow fever are read so that a stray dose is
+ * "not counted" / "not recorded by any program" rather than an unknown vaccine: the BD data sets
+ * and programs have no place for them. Shared by the tracker and aggregate mappings.
  */
-
-const concept = (code: string) => code.padEnd(36, 'A')
-
-export const bdAntigenRules = (): AntigenRule[] => [
-    { antigen: 'bcg', parentCodes: [concept('886')], fieldPrefixes: ['bcg'] },
-    { antigen: 'opv', parentCodes: [concept('783')], fieldPrefixes: ['opv'] },
-    { antigen: 'penta', parentCodes: [concept('1685')], fieldPrefixes: ['penta'] },
-    { antigen: 'pcv', parentCodes: [concept('162342')], fieldPrefixes: ['pcv'] },
-    { antigen: 'rota', parentCodes: [concept('159698')], fieldPrefixes: ['rota'] },
-    { antigen: 'measles', parentCodes: [concept('36')], fieldPrefixes: ['measles'] },
-    { antigen: 'mr', parentCodes: [concept('162586')], fieldPrefixes: ['mr'] },
-    // Not in the library's sample; BD deployments (and the fixtures) use 1422. Fields are written
-    // `fipv_1` or `ipv_1` depending on the app build.
-    { antigen: 'ipv', parentCodes: [concept('1422')], fieldPrefixes: ['ipv', 'fipv'] },
-    { antigen: 'tt', parentCodes: [concept('84879')], fieldPrefixes: ['tt', 'td'] },
+export const BD_ANTIGENS: AntigenRule[] = [
+    {
+        antigen: 'bcg',
+        parentCodes: ['886AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+        fieldPrefixes: ['bcg'],
+    },
+    {
+        antigen: 'opv',
+        parentCodes: ['783AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+        fieldPrefixes: ['opv'],
+    },
+    {
+        antigen: 'penta',
+        parentCodes: ['1685AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+        fieldPrefixes: ['penta'],
+    },
+    {
+        antigen: 'pcv',
+        parentCodes: ['162342AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+        fieldPrefixes: ['pcv'],
+    },
+    {
+        antigen: 'ipv',
+        parentCodes: ['1422AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+        fieldPrefixes: ['ipv', 'fipv'],
+    },
+    {
+        // Measles-rubella replaced measles in Bangladesh; older builds still write `measles_1`.
+        antigen: 'mr',
+        parentCodes: [
+            '162586AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+            '36AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        ],
+        fieldPrefixes: ['mr', 'measles'],
+    },
+    {
+        antigen: 'rota',
+        parentCodes: ['159698AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+        fieldPrefixes: ['rota'],
+    },
     {
         antigen: 'yellow_fever',
-        parentCodes: [concept('5864')],
+        parentCodes: ['5864AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
         fieldPrefixes: ['yellow_fever', 'yf'],
     },
+    {
+        antigen: 'tt',
+        parentCodes: ['84879AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+        fieldPrefixes: ['tt', 'td'],
+    },
 ]
+
+/** A fresh copy of BD_ANTIGENS, for a mapping that will be edited or stored (`init --template bd`). */
+export const bdAntigenRules = (): AntigenRule[] =>
+    BD_ANTIGENS.map((rule) => ({
+        ...rule,
+        parentCodes: [...rule.parentCodes],
+        fieldPrefixes: [...rule.fieldPrefixes],
+    }))

@@ -138,8 +138,7 @@ export const bdTrackerMapping = (): TrackerMapping => ({
                     mandatory: false,
                 },
             ],
-            // The option set has no measles-only vaccine: BD gives measles-containing doses as MR,
-            // and older app builds name MR doses `measles_n`.
+            // Measles doses (`measles_n`, parentCode 36…) are read as `mr` by BD_ANTIGENS.
             vaccinations: vaccinationStage(BD_CHILD_STAGE, {
                 bcg: 'BCG',
                 opv: 'OPV',
@@ -147,7 +146,6 @@ export const bdTrackerMapping = (): TrackerMapping => ({
                 pcv: 'PCV',
                 ipv: 'FIPV',
                 mr: 'MR',
-                measles: 'MR',
             }),
         },
         {
