@@ -5,6 +5,7 @@ import { Navigation } from './navigation/Navigation'
 import { NoAccess } from './navigation/NoAccess'
 import type { Route } from './navigation/route'
 import { useRoute } from './navigation/useRoute'
+import { ConnectionPage } from './pages/connection/ConnectionPage'
 import { OverviewPage } from './pages/overview/OverviewPage'
 import { CONFIGURE_AUTHORITY, RUN_IMPORT_AUTHORITY, type Access } from './user/access'
 import { useAccess } from './user/useAccess'
@@ -22,6 +23,8 @@ function CurrentPage({
 }) {
     switch (route.page) {
         case 'connection':
+            if (!access.canConfigure) return <NoAccess authority={CONFIGURE_AUTHORITY} />
+            return <ConnectionPage />
         case 'mapping':
             if (!access.canConfigure) return <NoAccess authority={CONFIGURE_AUTHORITY} />
             return <OverviewPage access={access} navigate={navigate} />
