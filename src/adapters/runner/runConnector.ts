@@ -1,0 +1,177 @@
+import type { ConnectorSettings, Mappings } from '../../core/config/types'
+import { localDateOf } from '../../core/dates'
+import { createOrgUnitResolver } from '../../core/orgUnits/resolver'
+import type { Dhis2OrgUnit } from '../../core/orgUnits/types'
+import type { Clock } from '../../core/ports/clock'
+import type { CursorStore } from '../../core/ports/cursorStore'
+import type { KeyValueStore } from '../../core/ports/keyValueStore'
+import type { OpenSrpSource } from '../../core/ports/openSrpSource'
+import type { SyncStore } from '../../core/ports/syncStore'
+import { fingerprint } from '../../core/runs/fingerprint'
+import { acquireRunLock } from '../../core/runs/lock'
+import type { HeldRunLock, RunTrigger } from '../../core/runs/lockRecord'
+import { saveRunReport } from '../../core/runs/reports'
+import { scopeKey, type RunScope } from '../../core/runs/scope'
+import { stableHash } from '../../core/hash'
+import type { RunSummary } from '../../core/summary/types'
+import type { AggregateSide } from '../../core/sync/aggregateSide'
+import { runSync, type SyncProgress } from '../../core/sync/runSync'
+import { createTrackerMapper } from '../../core/sync/trackerMapper'
+import { createLegacyTrackerWriter } from '../dhis2/legacyTrackerWriter'
+import { createTrackerWriter } from '../dhis2/trackerWriter'
+import type { Engine, ServerVersion } from '../dhis2/writerEngine'
+
+export interface ConnectorRunInput {
+    engine: Engine
+    version: ServerVersion
+    kv: KeyValueStore
+    cursors: CursorStore
+    store: SyncStore
+    source: OpenSrpSource
+    clock: Clock
+    settings: ConnectorSettings
+    mappings: Mappings
+    /** DHIS2 org units the OpenSRP locations are matched against. */
+    orgUnits: Dhis2OrgUnit[]
+    /** Builds the aggregate side for this run (undefined: no aggregate in this run). */
+    aggregate?: (context: {
+        today: string
+        resolver: ReturnType<typeof createOrgUnitResolver>
+    }) => AggregateSide
+    scope: RunScope
+    dryRun: boolean
+    user: string
+    trigger: RunTrigger
+    host?: string
+    /** Failed records to retry now, by store key (`client:…`, `event:…`). */
+    retryKeys?: string[]
+    signal?: AbortSignal
+    onProgress?: (progress: SyncProgress) => void
+    /** How long a lock lives without a heartbeat. */
+    lockTtlMs?: number
+    maxReports?: number
+    maxErrorsPerReport?: number
+}
+
+export type ConnectorRunResult =
+    | { outcome: 'ran'; runId: string; summary: RunSummary }
+    | { outcome: 'locked'; heldBy: HeldRunLock }
+
+const newRunId = (clock: Clock) =>
+    `${clock.now().toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`
+
+/**
+ * One connector run, the same for the app and the CLI: takes the scope's lock, maps OpenSRP
+ * locations to org units, runs the sync with the tracker writer this DHIS2 supports, saves the
+ * run report in the dataStore and releases the lock. A run that cannot get the lock does nothing
+ * and says who holds it.
+ */
+export async function runConnector(input: ConnectorRunInput): Promise<ConnectorRunResult> {
+    const { clock, settings, mappings, scope } = input
+    const runId = newRunId(clock)
+    const startedAt = clock.now()
+    const acquired = await acquireRunLock(input.kv, clock, {
+        scope,
+        owner: { user: input.user, runId, trigger: input.trigger, host: input.host },
+        ttlMs: input.lockTtlMs ?? 10 * 60_000,
+        signal: input.signal,
+    })
+    if (!acquired.ok) return { outcome: 'locked', heldBy: acquired.heldBy }
+    const lock = acquired.lock
+    let lastBeat = startedAt
+    let last: SyncProgress | undefined
+    try {
+        const { locations } = await input.source.listLocations({ signal: input.signal })
+        const resolver = createOrgUnitResolver(mappings.orgUnits, locations, input.orgUnits)
+        const today = localDateOf(new Date(startedAt).toISOString(), settings.timeZone) ?? ''
+        const wantsTracker = scope.streams !== 'aggregate' && mappings.tracker !== undefined
+        const wantsAggregate = scope.streams !== 'tracker' && mappings.aggregate !== undefined
+        const trackerMapping = mappings.tracker
+        const summary = await runSync({
+            source: input.source,
+            cursors: input.cursors,
+            clock,
+            scopeKey: scopeKey(scope),
+            events: settings.events,
+            dryRun: input.dryRun,
+            maxErrors: 5000,
+            signal: input.signal,
+            tracker:
+                wantsTracker && trackerMapping
+                    ? {
+                          target: trackerTarget(input),
+                          mapper: createTrackerMapper({
+                              settings,
+                              mappings: { ...mappings, tracker: trackerMapping },
+                              resolver,
+                              today,
+                          }),
+                          store: input.store,
+                          clock,
+                          hash: stableHash,
+                          batchSize: settings.trackerBatchSize,
+                          now: startedAt,
+                          maxAttempts: settings.maxAttempts,
+                          retryKeys: input.retryKeys ? new Set(input.retryKeys) : undefined,
+                      }
+                    : undefined,
+            aggregate:
+                wantsAggregate && input.aggregate
+                    ? input.aggregate({ today, resolver })
+                    : undefined,
+            onProgress: (progress) => {
+                last = progress
+                input.onProgress?.(progress)
+                // Heartbeat between batches, at most every 30 s; a lost lock stops the run.
+                if (clock.now() - lastBeat > 30_000) {
+                    lastBeat = clock.now()
+                    void lock.heartbeat(input.signal).catch(() => undefined)
+                }
+            },
+        })
+        const finishedAt = clock.now()
+        await saveRunReport(
+            input.kv,
+            {
+                id: runId,
+                user: input.user,
+                trigger: input.trigger,
+                host: input.host,
+                startedAt: new Date(startedAt).toISOString(),
+                finishedAt: new Date(finishedAt).toISOString(),
+                scope,
+                dryRun: input.dryRun,
+                fingerprint: fingerprint({
+                    settings: { ...settings, uidSalt: undefined },
+                    mappings,
+                }),
+                summary,
+                counts: {
+                    pulled: last?.pulled ?? 0,
+                    mapped: 0,
+                    written: last?.written ?? 0,
+                    unchanged: last?.unchanged ?? 0,
+                    skipped: last?.skipped ?? 0,
+                    failed: last?.failed ?? 0,
+                    batches: last?.batches ?? 0,
+                },
+            },
+            {
+                maxReports: input.maxReports ?? 200,
+                maxErrorsPerReport: input.maxErrorsPerReport ?? 1000,
+            }
+        )
+        return { outcome: 'ran', runId, summary }
+    } finally {
+        await lock.release().catch(() => undefined)
+    }
+}
+
+function trackerTarget(input: ConnectorRunInput) {
+    const legacy =
+        input.settings.trackerWriter === 'legacy' ||
+        (input.settings.trackerWriter === 'auto' && input.version.minor < 38)
+    return legacy
+        ? createLegacyTrackerWriter(input.engine, input.version, { clock: input.clock })
+        : createTrackerWriter(input.engine, input.version, { clock: input.clock })
+}

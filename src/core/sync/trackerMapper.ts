@@ -1,0 +1,56 @@
+import type { ConnectorSettings, Mappings, TrackerMapping } from '../config/types'
+import type { OpenSrpClient } from '../domain/opensrp'
+import type { OrgUnitResolver } from '../orgUnits/types'
+import { buildClientPayload } from '../tracker/buildClientPayload'
+import { buildVaccinationEvent } from '../tracker/buildVaccinationEvent'
+import { readValue } from '../tracker/readValue'
+import { eventUid } from '../uid'
+import type { ClientPayload, Mapped, TrackerMapper } from './mappers'
+
+/** The tracker mapping rules behind the pipeline's TrackerMapper seam. */
+export function createTrackerMapper(options: {
+    settings: ConnectorSettings
+    mappings: Mappings & { tracker: TrackerMapping }
+    resolver: OrgUnitResolver
+    /** yyyy-MM-dd in the reporting time zone. */
+    today: string
+}): TrackerMapper {
+    const { settings, mappings, resolver, today } = options
+    const mapping = mappings.tracker
+    const lookups = {
+        resolveOrgUnit: resolver.resolve,
+        resolveFacilityName: resolver.resolveFacilityName,
+    }
+    const base = { salt: settings.uidSalt, timeZone: settings.timeZone, today, mapping, ...lookups }
+    const idMapping = mapping.attributes.find((a) => a.attribute === mapping.idAttribute)
+
+    return {
+        trackedEntityType: mapping.trackedEntityType,
+        idAttribute: mapping.idAttribute,
+        eventUidOf: (eventKey) => eventUid(settings.uidSalt, eventKey),
+        idAttributeValue(client) {
+            if (!idMapping) return client.baseEntityId
+            return readValue(client, idMapping.source, {})
+        },
+        mapClient(client): Mapped<ClientPayload> {
+            const result = buildClientPayload(client, base)
+            if (result.outcome === 'built') {
+                const { trackedEntity, enrollments, relationships } = result
+                return { ok: true, value: { trackedEntity, enrollments, relationships } }
+            }
+            if (result.outcome === 'skipped') return { ok: 'skip', reason: result.message }
+            return { ok: false, errors: result.errors }
+        },
+        mapVaccination(event, client: OpenSrpClient | undefined) {
+            const result = buildVaccinationEvent(event, {
+                ...base,
+                antigens: mappings.antigens,
+                outOfAreaKeep: mappings.outOfAreaKeep,
+                client,
+            })
+            if (result.outcome === 'built') return { ok: true, value: result.event }
+            if (result.outcome === 'skipped') return { ok: 'skip', reason: result.message }
+            return { ok: false, errors: result.errors }
+        },
+    }
+}
