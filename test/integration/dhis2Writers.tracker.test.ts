@@ -80,6 +80,19 @@ describe.each([38, 40, 41, 42, 43] as const)('the /api/tracker writer on DHIS2 2
         expect(ids).not.toContain(bad.id)
     })
 
+    it('reads the same per-object answer from a sync import (async=false, 409 on errors)', async () => {
+        const writer = createTrackerWriter(engine, version, { ...fast, sync: true })
+        const bad = { id: `S${minor}-bad`, sex: 'UNKNOWN' }
+        const result = await writer.importTracker(
+            childPayload([bad, { id: `S${minor}-1` }]),
+            commit
+        )
+        expect(result.status).toBe('ERROR')
+        expect(result.failure).toBeUndefined()
+        expect(result.counts.created).toBe(3)
+        expect(result.rejected.map((r) => r.uid)).toContain(uidsOf(bad.id).trackedEntity)
+    })
+
     it('validates without writing anything on a dry run', async () => {
         const writer = createTrackerWriter(engine, version, fast)
         const before = await trackedEntitiesInDhis2(engine, minor)

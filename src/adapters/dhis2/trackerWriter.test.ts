@@ -6,6 +6,7 @@ import notifications from '../../../test/fixtures/dhis2/responses/tracker-job-no
 import reportError from '../../../test/fixtures/dhis2/responses/tracker-report-error.json'
 import reportOk from '../../../test/fixtures/dhis2/responses/tracker-report-ok.json'
 import { FakeClock } from '../../../test/fakes/fakeClock'
+import type { TrackerPayload } from '../../core/tracker/payload'
 import { emptyTrackerPayload } from '../../core/tracker/payload'
 import { WriteCancelledError } from './failures'
 import type { Script } from './testing/scriptedEngine'
@@ -35,10 +36,34 @@ const asyncJob = (report: unknown): Script => ({
     [`read tracker/jobs/${JOB}/report`]: reply(report),
 })
 
+const oneEvent: TrackerPayload = {
+    ...emptyTrackerPayload(),
+    events: [
+        {
+            event: 'Tbhut1lcO2m',
+            enrollment: 'rP1YcJhxdLR',
+            trackedEntity: 'r8T8cT9Llcp',
+            program: 'C15BBx4PSBf',
+            programStage: 'CH7Lg690vBD',
+            orgUnit: 'yI54G6cBAtY',
+            status: 'COMPLETED',
+            occurredAt: '2024-02-12',
+            dataValues: [],
+        },
+    ],
+}
+
 describe('the tracker writer', () => {
+    it('sends nothing for an empty payload', async () => {
+        const { engine, target } = writer({})
+        const result = await target.importTracker(emptyTrackerPayload(), commit)
+        expect(result).toMatchObject({ status: 'OK', rejected: [] })
+        expect(engine.requests).toEqual([])
+    })
+
     it('posts an async OBJECT-atomic import, polls the job until it completes and reads its report', async () => {
         const { engine, clock, target } = writer(asyncJob(reportOk))
-        const result = await target.importTracker(emptyTrackerPayload(), commit)
+        const result = await target.importTracker(oneEvent, commit)
 
         expect(result).toEqual({
             status: 'OK',
@@ -59,13 +84,13 @@ describe('the tracker writer', () => {
 
     it('validates only (importMode=VALIDATE) on a dry run', async () => {
         const { engine, target } = writer(asyncJob(reportOk))
-        await target.importTracker(emptyTrackerPayload(), { ...commit, dryRun: true })
+        await target.importTracker(oneEvent, { ...commit, dryRun: true })
         expect(engine.requests[0]?.params.importMode).toBe('VALIDATE')
     })
 
     it('maps every error report to the object it names', async () => {
         const { target } = writer(asyncJob(reportError))
-        const result = await target.importTracker(emptyTrackerPayload(), commit)
+        const result = await target.importTracker(oneEvent, commit)
 
         expect(result.status).toBe('ERROR')
         expect(result.failure).toBeUndefined()
@@ -113,7 +138,7 @@ describe('the tracker writer', () => {
             },
         }
         const { target } = writer(asyncJob(report))
-        const result = await target.importTracker(emptyTrackerPayload(), commit)
+        const result = await target.importTracker(oneEvent, commit)
         expect(result.rejected).toEqual([
             {
                 trackerType: 'EVENT',
@@ -128,7 +153,7 @@ describe('the tracker writer', () => {
             { 'create tracker': fail(httpError(409, reportError)) },
             { sync: true }
         )
-        const result = await target.importTracker(emptyTrackerPayload(), commit)
+        const result = await target.importTracker(oneEvent, commit)
         expect(engine.requests[0]?.params.async).toBe(false)
         expect(result.rejected.map((r) => r.uid)).toEqual(['InJXchfDZFU', 'OuZ4H4O8P2n'])
     })
@@ -142,7 +167,7 @@ describe('the tracker writer', () => {
                 reply(reportOk),
             ],
         })
-        const result = await target.importTracker(emptyTrackerPayload(), commit)
+        const result = await target.importTracker(oneEvent, commit)
         expect(result.counts.created).toBe(4)
     })
 
@@ -154,7 +179,7 @@ describe('the tracker writer', () => {
             ...asyncJob(reportOk),
             [`read tracker/jobs/${JOB}`]: answers,
         })
-        const result = await target.importTracker(emptyTrackerPayload(), commit)
+        const result = await target.importTracker(oneEvent, commit)
         expect(result.failure).toEqual({
             kind: 'transport',
             retryable: true,
@@ -169,7 +194,7 @@ describe('the tracker writer', () => {
             { ...asyncJob(reportOk), [`read tracker/jobs/${JOB}`]: reply(running) },
             { maxPollMs: 5_000 }
         )
-        const result = await target.importTracker(emptyTrackerPayload(), commit)
+        const result = await target.importTracker(oneEvent, commit)
         expect(result.failure).toMatchObject({ code: 'DHIS2_IMPORT_TIMEOUT', retryable: true })
         expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5_000)
     })
@@ -179,7 +204,7 @@ describe('the tracker writer', () => {
             ...asyncJob(reportOk),
             [`read tracker/jobs/${JOB}`]: [fail(networkError()), reply(notifications)],
         })
-        expect((await target.importTracker(emptyTrackerPayload(), commit)).status).toBe('OK')
+        expect((await target.importTracker(oneEvent, commit)).status).toBe('OK')
     })
 
     it.each([
@@ -214,7 +239,7 @@ describe('the tracker writer', () => {
         'turns %s into a %s failure (retryable: %s), never a throw',
         async (_, error, kind, retryable) => {
             const { target } = writer({ 'create tracker': fail(error) })
-            const result = await target.importTracker(emptyTrackerPayload(), commit)
+            const result = await target.importTracker(oneEvent, commit)
             expect(result.status).toBe('ERROR')
             expect(result.failure).toMatchObject({ kind, retryable })
             expect(result.rejected).toEqual([])
@@ -238,7 +263,7 @@ describe('the tracker writer', () => {
             },
         })
         await expect(
-            target.importTracker(emptyTrackerPayload(), { ...commit, signal: controller.signal })
+            target.importTracker(oneEvent, { ...commit, signal: controller.signal })
         ).rejects.toThrow(WriteCancelledError)
     })
 })

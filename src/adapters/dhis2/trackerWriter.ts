@@ -83,6 +83,8 @@ export function createTrackerWriter(
         payload: TrackerPayload | { events: Array<{ event: string }> },
         { dryRun, strategy, signal }: TrackerImportOptions
     ): Promise<TrackerImportResult> {
+        if (isEmpty(payload))
+            return { status: 'OK', counts: { ...ZERO_COUNTS }, conflicts: [], rejected: [] }
         let answer: unknown
         try {
             answer = await engine.mutate(importTracker, {
@@ -128,6 +130,9 @@ export function createTrackerWriter(
             findTrackedEntitiesByAttribute(engine, version, query, lookupOptions?.signal),
     }
 }
+
+const isEmpty = (payload: TrackerPayload | { events: unknown[] }) =>
+    Object.values(payload).every((list) => Array.isArray(list) && list.length === 0)
 
 function messageOf(body: unknown): string {
     const message: unknown = Reflect.get(Object(body), 'message')
