@@ -287,6 +287,17 @@ describe('per-record errors', () => {
         expect(codes(vaccination('penta_3', '২০২৪-০২-২৬'))).toEqual(['OSRP_BAD_VACCINATION_DATE'])
     })
 
+    it('report a registration whose eventDate is not a date', () => {
+        const event = birthRegistration(HOME_BIRTH, '3.1', { eventDate: '10/01/2024' })
+        expect(codes(event)).toEqual(['OSRP_BAD_EVENT_DATE'])
+    })
+
+    it('pass on what readVaccination finds wrong (no dose number)', () => {
+        const opv = vaccination('opv', '2024-01-10')
+        opv.obs = opv.obs.slice(0, 1)
+        expect(codes(opv)).toEqual(['OSRP_NO_DOSE'])
+    })
+
     it('report a date after today', () => {
         expect(codes(vaccination('bcg', '2025-07-01'))).toEqual(['OSRP_FUTURE_DATE'])
         expect(codes(vaccination('bcg', '2025-06-30'))).toEqual([])
