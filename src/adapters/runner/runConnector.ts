@@ -14,7 +14,10 @@ import { saveRunReport } from '../../core/runs/reports'
 import { scopeKey, type RunScope } from '../../core/runs/scope'
 import { stableHash } from '../../core/hash'
 import type { RunSummary } from '../../core/summary/types'
-import type { AggregateSide } from '../../core/sync/aggregateSide'
+import { createAggregateSide } from '../../core/aggregate/aggregateSide'
+import { createDataValueSetsWriter } from '../dhis2/dataValueSetsWriter'
+import { createGregorianPeriodCalculator } from '../periods/gregorianPeriods'
+import { readDataSetFacts } from './readDataSetFacts'
 import { runSync, type SyncProgress } from '../../core/sync/runSync'
 import { createTrackerMapper } from '../../core/sync/trackerMapper'
 import { createLegacyTrackerWriter } from '../dhis2/legacyTrackerWriter'
@@ -33,11 +36,6 @@ export interface ConnectorRunInput {
     mappings: Mappings
     /** DHIS2 org units the OpenSRP locations are matched against. */
     orgUnits: Dhis2OrgUnit[]
-    /** Builds the aggregate side for this run (undefined: no aggregate in this run). */
-    aggregate?: (context: {
-        today: string
-        resolver: ReturnType<typeof createOrgUnitResolver>
-    }) => AggregateSide
     scope: RunScope
     dryRun: boolean
     user: string
@@ -116,8 +114,34 @@ export async function runConnector(input: ConnectorRunInput): Promise<ConnectorR
                       }
                     : undefined,
             aggregate:
-                wantsAggregate && input.aggregate
-                    ? input.aggregate({ today, resolver })
+                wantsAggregate && mappings.aggregate
+                    ? createAggregateSide({
+                          store: input.store,
+                          target: createDataValueSetsWriter(input.engine, input.version, { clock }),
+                          kv: input.kv,
+                          clock,
+                          scopeKey: scopeKey(scope),
+                          context: {
+                              mapping: mappings.aggregate,
+                              antigens: mappings.antigens,
+                              outOfAreaKeep: mappings.outOfAreaKeep,
+                              resolveOrgUnit: (locationId) => {
+                                  const found = resolver.resolve(locationId)
+                                  return found.ok ? { ok: true, orgUnit: found.orgUnit.id } : found
+                              },
+                              periods: createGregorianPeriodCalculator(),
+                              timeZone: settings.timeZone,
+                              today,
+                          },
+                          facts: await readDataSetFacts(
+                              input.engine,
+                              mappings.aggregate.dataSets.map((ds) => ds.dataSet),
+                              input.signal
+                          ),
+                          dryRun: input.dryRun,
+                          periods: scope.periods,
+                          signal: input.signal,
+                      })
                     : undefined,
             onProgress: (progress) => {
                 last = progress

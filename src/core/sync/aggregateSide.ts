@@ -1,5 +1,6 @@
 import type { OpenSrpClient, OpenSrpEvent } from '../domain/opensrp'
 import type { AggregateTotals } from '../summary/types'
+import type { ErrorLog } from './errorLog'
 
 /**
  * What the pipeline needs from the aggregate side: take each page of events into the ledger, and
@@ -8,8 +9,12 @@ import type { AggregateTotals } from '../summary/types'
 export interface AggregateSide {
     /** Is the local ledger the one the last run recorded in the dataStore? If not it is rebuilt. */
     prepare(): Promise<{ rebuild: boolean }>
-    consume(events: OpenSrpEvent[], clientsById: Map<string, OpenSrpClient>): Promise<void>
+    consume(
+        events: OpenSrpEvent[],
+        clientsById: Map<string, OpenSrpClient>,
+        errors: ErrorLog
+    ): Promise<void>
     /** Called once every event has been read: stamps the ledger and posts what changed. */
-    finish(options: { complete: boolean }): Promise<void>
+    finish(options: { complete: boolean }, errors: ErrorLog): Promise<void>
     readonly totals: AggregateTotals
 }

@@ -125,7 +125,7 @@ export async function runSync(run: SyncRun): Promise<RunSummary> {
                 batch.clients.map((c) => [c.baseEntityId, c])
             )
             if (tracker) await syncVaccinations(batch.records, clientsById, tracker)
-            if (run.aggregate) await run.aggregate.consume(batch.records, clientsById)
+            if (run.aggregate) await run.aggregate.consume(batch.records, clientsById, errors)
             if (!run.dryRun) {
                 if (tracker)
                     await run.cursors.save(run.scopeKey, 'events', batch.checkpoint, { signal })
@@ -140,7 +140,7 @@ export async function runSync(run: SyncRun): Promise<RunSummary> {
         }
         if (run.aggregate) {
             report('posting-aggregates')
-            await run.aggregate.finish({ complete: true })
+            await run.aggregate.finish({ complete: true }, errors)
         }
         report('done')
         return summarise(errors.total > 0 ? 'completed-with-errors' : 'succeeded')

@@ -1,4 +1,5 @@
 import type { Mappings } from '../config/types'
+import { BD_AGGREGATE_MAPPING } from './bdAggregate'
 import { bdAntigenRules } from './bdAntigens'
 import { bdOrgUnitMapping } from './bdOrgUnits'
 import { bdTrackerMapping } from './bdTracker'
@@ -10,4 +11,5 @@ export const bdMappings = (): Mappings => ({
     antigens: bdAntigenRules(),
     outOfAreaKeep: 'vaccinating-site',
     tracker: bdTrackerMapping(),
+    aggregate: structuredClone(BD_AGGREGATE_MAPPING),
 })

@@ -15,9 +15,7 @@ import type { CursorStore } from '../../../src/core/ports/cursorStore'
 import type { KeyValueStore } from '../../../src/core/ports/keyValueStore'
 import type { SyncStore } from '../../../src/core/ports/syncStore'
 import type { StreamCheckpoint } from '../../../src/core/sync/overlapCursor'
-import { bdAntigenRules } from '../../../src/core/templates/bdAntigens'
-import { bdOrgUnitMapping } from '../../../src/core/templates/bdOrgUnits'
-import { bdTrackerMapping } from '../../../src/core/templates/bdTracker'
+import { bdMappings } from '../../../src/core/templates/bdMappings'
 import { InMemorySyncStore } from '../../fakes/inMemorySyncStore'
 
 export const OPENSRP_BASIC = `Basic ${Buffer.from('opensrp-admin:Admin123').toString('base64')}`
@@ -25,13 +23,7 @@ export const DHIS2_ADMIN = `Basic ${Buffer.from('admin:district').toString('base
 
 export type Raw = Record<string, unknown>
 
-export const bdMappings = (): Mappings => ({
-    version: 1,
-    orgUnits: bdOrgUnitMapping(),
-    antigens: bdAntigenRules(),
-    outOfAreaKeep: 'vaccinating-site',
-    tracker: bdTrackerMapping(),
-})
+export { bdMappings }
 
 /** Cursors in the dataStore, as the real adapter keeps them (key cursor.<scope>.<stream>). */
 export function kvCursorStore(kv: KeyValueStore): CursorStore {
