@@ -5,8 +5,10 @@ import { Navigation } from './navigation/Navigation'
 import { NoAccess } from './navigation/NoAccess'
 import type { Route } from './navigation/route'
 import { useRoute } from './navigation/useRoute'
+import { HistoryPage } from './history/HistoryPage'
 import { ConnectionPage } from './pages/connection/ConnectionPage'
 import { OverviewPage } from './pages/overview/OverviewPage'
+import { RunPage } from './run/RunPage'
 import { CONFIGURE_AUTHORITY, RUN_IMPORT_AUTHORITY, type Access } from './user/access'
 import { useAccess } from './user/useAccess'
 // Generated from i18n/*.po by `d2-app-scripts i18n generate` (build, start and npm test run it).
@@ -30,7 +32,9 @@ function CurrentPage({
             return <OverviewPage access={access} navigate={navigate} />
         case 'run':
             if (!access.canRun) return <NoAccess authority={RUN_IMPORT_AUTHORITY} />
-            return <OverviewPage access={access} navigate={navigate} />
+            return <RunPage access={access} navigate={navigate} />
+        case 'history':
+            return <HistoryPage access={access} navigate={navigate} runId={route.runId} />
         default:
             return <OverviewPage access={access} navigate={navigate} />
     }

@@ -1,21 +1,13 @@
-/**
- * Facility staff read the history of their own org units only: an org unit is theirs when its
- * path (`/root/…/ou`) passes through one of the org units of their user account.
- */
+import type { RunScope } from '../../core/runs/scope'
+import { visibleThroughPaths, type RunViewer } from '../../core/runs/visibility'
+import type { Access } from '../user/access'
 
 const segments = (path: string): string[] => path.split('/').filter((s) => s !== '')
 
-/** Whether `path` lies in (or is) one of the subtrees rooted at `roots`. */
-export function isInSubtrees(path: string | undefined, roots: readonly string[]): boolean {
-    if (!path) return false
-    const ids = segments(path)
-    return roots.some((root) => ids.includes(root))
-}
-
 /**
  * Whether a run over `scopeOrgUnits` (UIDs or paths; none = the whole country) covered any of the
- * user's org units, given the paths of the user's org units: a scope root above the user (on the
- * user's path) or below the user (a path through the user's org unit).
+ * user's org units: a scope root above the user (on one of the user's paths) or below the user (a
+ * path through one of the user's org units).
  */
 export function scopeCoversUser(
     scopeOrgUnits: readonly string[] | undefined,
@@ -31,4 +23,21 @@ export function scopeCoversUser(
         const below = userOrgUnitIds.some((id) => entryIds.includes(id))
         return above || below
     })
+}
+
+/**
+ * The core's RunViewer for this user, from the paths the app looked up; undefined for superusers,
+ * who see every run and every row.
+ */
+export function viewerFor(
+    access: Access,
+    pathOf: (orgUnitId: string) => string | undefined
+): RunViewer | undefined {
+    if (access.superuser) return undefined
+    const userPaths = access.orgUnitIds.flatMap((id) => pathOf(id) ?? [])
+    return {
+        visibleOrgUnit: visibleThroughPaths(access.orgUnitIds, pathOf),
+        scopeCoversViewer: (scope: RunScope) =>
+            scopeCoversUser(scope.orgUnits, userPaths, access.orgUnitIds),
+    }
 }

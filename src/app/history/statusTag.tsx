@@ -1,9 +1,9 @@
 import i18n from '@dhis2/d2-i18n'
 import { Tag } from '@dhis2/ui'
 import React from 'react'
-import type { RunIndexEntry } from './runIndex'
+import type { RunStatus } from '../../core/summary/types'
 
-export function statusLabel(status: RunIndexEntry['status']): string {
+export function statusLabel(status: RunStatus): string {
     switch (status) {
         case 'succeeded':
             return i18n.t('Succeeded')
@@ -13,13 +13,11 @@ export function statusLabel(status: RunIndexEntry['status']): string {
             return i18n.t('Failed')
         case 'cancelled':
             return i18n.t('Cancelled')
-        case 'running':
-            return i18n.t('Running')
     }
 }
 
 /** A run's status as a coloured tag; the word says it too, so colour is never the only signal. */
-export function StatusTag({ status }: { status: RunIndexEntry['status'] }) {
+export function StatusTag({ status }: { status: RunStatus }) {
     return (
         <Tag
             positive={status === 'succeeded'}

@@ -1,8 +1,8 @@
 import { useDataQuery } from '@dhis2/app-runtime'
 import { useMemo } from 'react'
-import { readRunIndex, type RunIndexEntry } from './runIndex'
+import { parseRunIndex, RUN_INDEX_KEY, type RunIndexEntry } from '../../core/runs/reportRecord'
 
-export const RUN_INDEX_KEY = 'runs.index'
+export { RUN_INDEX_KEY }
 
 const indexQuery = {
     index: { resource: `dataStore/opensrp-connector/${RUN_INDEX_KEY}` },
@@ -16,6 +16,6 @@ export function useRunIndexQuery(): {
     refetch: () => void
 } {
     const { loading, error, data, refetch } = useDataQuery(indexQuery)
-    const runs = useMemo(() => readRunIndex(data?.index), [data])
+    const runs = useMemo(() => parseRunIndex(data?.index), [data])
     return { loading, error, runs, refetch: () => void refetch() }
 }

@@ -1,29 +1,30 @@
 import { useMemo } from 'react'
+import type { RunIndexEntry } from '../../core/runs/reportRecord'
+import { isRunVisible } from '../../core/runs/visibility'
 import { useOrgUnits } from '../orgUnits/useOrgUnits'
 import type { Access } from '../user/access'
-import { isInSubtrees, scopeCoversUser } from './orgUnitVisibility'
-import type { RunIndexEntry } from './runIndex'
+import { viewerFor } from './orgUnitVisibility'
 
 /**
- * The runs this user may see: superusers see all; everyone else sees runs that touched (or whose
- * scope covered) one of their org units.
+ * The runs this user may see (core rule: the scope covered them, or an error named one of their
+ * org units). Superusers see all without any lookup; others need the paths of their own org units
+ * and of the org units the runs name.
  */
 export function useVisibleRuns(
     runs: RunIndexEntry[],
     access: Access
 ): { loading: boolean; error: Error | undefined; runs: RunIndexEntry[] } {
-    const needsPaths = !access.superuser
-    const touched = needsPaths ? runs.flatMap((run) => run.orgUnits ?? []) : []
-    const lookup = needsPaths ? [...access.orgUnitIds, ...touched] : []
+    const lookup = access.superuser
+        ? []
+        : [...access.orgUnitIds, ...runs.flatMap((run) => run.orgUnits ?? [])]
     const { loading, error, byId } = useOrgUnits(lookup)
     const visible = useMemo(() => {
-        if (!needsPaths) return runs
-        const userPaths = access.orgUnitIds.flatMap((id) => byId.get(id)?.path ?? [])
+        const viewer = viewerFor(access, (id) => byId.get(id)?.path)
+        if (!viewer) return runs
+        // A national run's index entry leaves out its many org units: its scope decides.
         return runs.filter((run) =>
-            run.orgUnits
-                ? run.orgUnits.some((id) => isInSubtrees(byId.get(id)?.path, access.orgUnitIds))
-                : scopeCoversUser(run.scope.orgUnits, userPaths, access.orgUnitIds)
+            isRunVisible({ scope: run.scope, orgUnits: run.orgUnits ?? [] }, viewer)
         )
-    }, [needsPaths, runs, byId, access.orgUnitIds])
+    }, [access, runs, byId])
     return { loading, error, runs: loading ? [] : visible }
 }

@@ -23,3 +23,115 @@ export function orgUnitsById(_type: string, query: { params?: Record<string, unk
             .map((id) => ({ id, displayName: NAMES[id], path: PATHS[id] })),
     }
 }
+
+const COUNTS = {
+    pulled: 120,
+    mapped: 118,
+    written: 100,
+    unchanged: 18,
+    skipped: 2,
+    failed: 3,
+    batches: 4,
+}
+
+export const reportKeyOf = (id: string, startedAt: string) =>
+    `run.${new Date(startedAt).toISOString().replace(/[-:.]/g, '')}.${id}`
+
+/** A `runs.index` entry as the runs core writes it. */
+export function indexEntry(id: string, startedAt: string, extra: Record<string, unknown> = {}) {
+    return {
+        id,
+        key: reportKeyOf(id, startedAt),
+        startedAt,
+        finishedAt: startedAt,
+        status: 'completed-with-errors',
+        user: 'admin',
+        trigger: 'manual',
+        dryRun: false,
+        scope: { streams: 'both' },
+        orgUnits: ['yI54G6cBAtY', 'YA71Hl4qHqf'],
+        orgUnitCount: 2,
+        counts: COUNTS,
+        errorCount: 3,
+        ...extra,
+    }
+}
+
+export const runIndex = (...entries: Array<ReturnType<typeof indexEntry>>) => ({
+    version: 1,
+    runs: entries,
+})
+
+/** A stored run report with errors in two facilities and one without an org unit. */
+export function runReport(id: string, startedAt: string, extra: Record<string, unknown> = {}) {
+    return {
+        version: 1,
+        id,
+        user: 'admin',
+        trigger: 'manual',
+        startedAt,
+        finishedAt: startedAt,
+        scope: { streams: 'both' },
+        dryRun: false,
+        fingerprint: 'abc',
+        summary: {
+            status: 'completed-with-errors',
+            dryRun: false,
+            tracker: { created: 60, updated: 30, deleted: 0, unchanged: 18, failed: 2, skipped: 2 },
+            aggregate: { written: 10, unchanged: 0, failed: 1, counted: 40, heldBack: [] },
+            errors: [
+                {
+                    sourceId: 'client-w1-0001',
+                    recordKind: 'trackedEntity',
+                    kind: 'rejected',
+                    code: 'E1064',
+                    message: 'Non-unique attribute value `BD-1` for attribute `OSRP ID`',
+                    orgUnit: 'yI54G6cBAtY',
+                },
+                {
+                    sourceId: 'client-w2-0002',
+                    recordKind: 'trackedEntity',
+                    kind: 'rejected',
+                    code: 'E1064',
+                    message: '=HYPERLINK("http://evil.example")',
+                    orgUnit: 'YA71Hl4qHqf',
+                },
+                {
+                    sourceId: 'event-x-0003',
+                    recordKind: 'event',
+                    kind: 'mapping',
+                    code: 'OSRP_NO_ORG_UNIT',
+                    message: 'Location loc-9 is not mapped to a DHIS2 org unit',
+                },
+            ],
+            errorsOmitted: 0,
+        },
+        counts: COUNTS,
+        orgUnits: ['YA71Hl4qHqf', 'yI54G6cBAtY'],
+        errorsOmittedByOrgUnit: {},
+        ...extra,
+    }
+}
+
+/**
+ * A stub for the app's dataStore namespace read both ways: the key list (no id) and one key
+ * (`id`), as useConnectorKeys and the report reader ask.
+ */
+export function dataStoreStub(values: Record<string, unknown>) {
+    return (_type: string, query: { id?: string }) => {
+        if (query.id === undefined) return Object.keys(values)
+        if (query.id in values) return values[query.id]
+        throw new Error(`unexpected key ${query.id}`)
+    }
+}
+
+/** organisationUnits for both the id:in lookups and the org unit tree (`organisationUnits/{id}`). */
+export function orgUnitsStub(
+    type: string,
+    query: { id?: string; params?: Record<string, unknown> }
+) {
+    if (query.id === undefined) return orgUnitsById(type, query)
+    const id = query.id
+    if (!isKnown(id)) throw new Error(`unknown org unit ${id}`)
+    return { id, displayName: NAMES[id], path: PATHS[id], children: [] }
+}

@@ -1,24 +1,14 @@
 import { FetchError } from '@dhis2/app-runtime'
 import { screen } from '@testing-library/react'
 import React from 'react'
-import { orgUnitsById, PATHS } from '../../testing/fixtures'
+import { indexEntry, orgUnitsById, PATHS, runIndex } from '../../testing/fixtures'
 import { pending, renderWithDhis2 } from '../../testing/renderWithDhis2'
 import { admin, nurse } from '../../testing/users'
 import { accessOf } from '../../user/access'
 import { OverviewPage } from './OverviewPage'
 
-const run = (id: string, startedAt: string, extra: Record<string, unknown> = {}) => ({
-    id,
-    startedAt,
-    finishedAt: startedAt,
-    status: 'succeeded',
-    dryRun: false,
-    trigger: 'manual',
-    user: 'admin',
-    scope: { streams: 'both' },
-    counts: { pulled: 120, mapped: 118, written: 100, unchanged: 18, skipped: 2, failed: 0 },
-    ...extra,
-})
+const run = (id: string, startedAt: string, extra: Record<string, unknown> = {}) =>
+    indexEntry(id, startedAt, { status: 'succeeded', orgUnits: [], ...extra })
 
 const navigate = jest.fn()
 
@@ -34,12 +24,12 @@ describe('Overview', () => {
         renderWithDhis2(<OverviewPage access={accessOf(admin)} navigate={navigate} />, {
             data: {
                 'dataStore/opensrp-connector': ['settings', 'mappings', 'runs.index'],
-                'dataStore/opensrp-connector/runs.index': [
-                    run('older', '2024-06-01T08:00:00.000Z', { status: 'failed' }),
+                'dataStore/opensrp-connector/runs.index': runIndex(
                     run('newer', '2024-06-03T08:00:00.000Z', {
                         status: 'completed-with-errors',
                     }),
-                ],
+                    run('older', '2024-06-01T08:00:00.000Z', { status: 'failed' })
+                ),
             },
         })
         expect(await screen.findByText('Completed with errors')).toBeInTheDocument()
@@ -52,13 +42,14 @@ describe('Overview', () => {
         renderWithDhis2(<OverviewPage access={accessOf(nurse)} navigate={navigate} />, {
             data: {
                 'dataStore/opensrp-connector': ['settings', 'runs.index'],
-                'dataStore/opensrp-connector/runs.index': [
-                    run('national', '2024-06-01T08:00:00.000Z', { status: 'succeeded' }),
+                'dataStore/opensrp-connector/runs.index': runIndex(
                     run('ward2', '2024-06-03T08:00:00.000Z', {
                         status: 'failed',
                         scope: { streams: 'both', orgUnits: [PATHS.YA71Hl4qHqf] },
+                        orgUnits: ['YA71Hl4qHqf'],
                     }),
-                ],
+                    run('national', '2024-06-01T08:00:00.000Z', { status: 'succeeded' })
+                ),
                 organisationUnits: orgUnitsById,
             },
         })
