@@ -1,13 +1,8 @@
 import Database from 'better-sqlite3'
 import type { CellState, LedgerRow, SyncedRecord, SyncStore } from '../../core/ports/syncStore'
 import { migrate } from './sqliteSchema'
-import {
-    cellFromRow,
-    ledgerRowFromRow,
-    RECORD_COLUMNS,
-    recordFromRow,
-    recordToParams,
-} from './sqliteRows'
+import { prepareStatements } from './sqliteStatements'
+import { cellFromRow, ledgerRowFromRow, recordFromRow, recordToParams } from './sqliteRows'
 import {
     checkKey,
     checkLedgerRow,
@@ -19,50 +14,6 @@ import {
 } from './syncStoreInput'
 
 const unique = (keys: string[]) => [...new Set(keys)]
-
-function prepareStatements(db: Database.Database) {
-    const failed = `SELECT ${RECORD_COLUMNS} FROM records WHERE status = 'failed'`
-    const rowColumns = 'count_key, event_key, cell, server_version'
-    return {
-        getRecord: db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE key = ?`),
-        putRecord: db.prepare(
-            `INSERT OR REPLACE INTO records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-        ),
-        dueRetries: db.prepare(
-            `${failed} AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY updated_at, key LIMIT ?`
-        ),
-        listFailed: db.prepare(`${failed} ORDER BY updated_at, key LIMIT ? OFFSET ?`),
-        rowsOfEvent: db.prepare(
-            `SELECT ${rowColumns} FROM ledger_rows WHERE event_key = ? ORDER BY count_key`
-        ),
-        rowOfCountKey: db.prepare(`SELECT ${rowColumns} FROM ledger_rows WHERE count_key = ?`),
-        cellOfCountKey: db.prepare('SELECT cell FROM ledger_rows WHERE count_key = ?').pluck(),
-        deleteRow: db.prepare('DELETE FROM ledger_rows WHERE count_key = ? RETURNING cell').pluck(),
-        upsertRow: db.prepare(
-            `INSERT INTO ledger_rows (${rowColumns}) VALUES (?, ?, ?, ?) ON CONFLICT (count_key) DO UPDATE
-             SET event_key = excluded.event_key, cell = excluded.cell, server_version = excluded.server_version`
-        ),
-        // CHECK (count >= 0) judges the VALUES before ON CONFLICT, so decrements are updates.
-        addToCell: db.prepare(
-            `INSERT INTO ledger_cells (cell, count) VALUES (?, ?)
-             ON CONFLICT (cell) DO UPDATE SET count = count + excluded.count`
-        ),
-        takeFromCell: db.prepare('UPDATE ledger_cells SET count = count - ? WHERE cell = ?'),
-        markPosted: db.prepare(
-            `INSERT INTO ledger_cells (cell, count, posted) VALUES (?, 0, ?)
-             ON CONFLICT (cell) DO UPDATE SET posted = excluded.posted`
-        ),
-        // The first term is the partial index's own, so SQLite walks only dirty cells.
-        dirtyCells: db.prepare(
-            `SELECT cell, count, posted FROM ledger_cells
-             WHERE count <> coalesce(posted, 0) AND cell >= ? AND cell < ? AND cell > ?
-             ORDER BY cell LIMIT ?`
-        ),
-        getMeta: db.prepare('SELECT json FROM meta WHERE key = ?').pluck(),
-        putMeta: db.prepare('INSERT OR REPLACE INTO meta (key, json) VALUES (?, ?)'),
-        deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
-    }
-}
 
 /**
  * The sync store for Node (the headless runner): one SQLite file through better-sqlite3, in WAL
@@ -87,6 +38,11 @@ export class SqliteSyncStore implements SyncStore {
             this.db.close()
             throw error
         }
+    }
+
+    /** The better-sqlite3 connection underneath, for tests that need to reach past the port. */
+    get database(): Database.Database {
+        return this.db
     }
 
     async getRecords(keys: string[]): Promise<Map<string, SyncedRecord>> {
@@ -173,8 +129,10 @@ export class SqliteSyncStore implements SyncStore {
     ): Promise<CellState[]> {
         checkPage(limit)
         const { lower, upper } = dataSetCellRange(dataSet)
+        const next = afterCell !== undefined && afterCell >= lower
+        const query = next ? this.sql.nextDirtyCells : this.sql.firstDirtyCells
         return this.inTransaction(() =>
-            this.sql.dirtyCells.all(lower, upper, afterCell ?? '', limit).map(cellFromRow)
+            query.all(next ? afterCell : lower, upper, limit).map(cellFromRow)
         )
     }
 
