@@ -9,40 +9,16 @@ import type {
     OrgUnitMapping,
     ProgramMapping,
     TrackerMapping,
-    ValueSource,
 } from '../../core/config/types'
 import { MIN_UID_SALT_LENGTH } from '../../core/config/defaults'
-import { DHIS2_UID_PATTERN } from '../../core/uid'
+import { oneOf, shown, text, uid, wholeNumber } from './configSchemaParts'
+import { attributeMapping, programMapping, trackerMapping } from './trackerMappingSchema'
 
 /**
  * Runtime schemas of the configuration kept in the dataStore (src/core/config/types.ts, version 1).
  * Objects are strict: a misspelt key in an imported JSON is reported, not silently ignored.
  * `SchemasMatchTypes` at the end fails to compile when the schemas and the types drift apart.
  */
-
-const shown = (input: unknown) => {
-    const text = JSON.stringify(input) ?? String(input)
-    return text.length > 40 ? `${text.slice(0, 40)}…` : text
-}
-
-const uid = z.string({ error: 'expected a DHIS2 UID' }).regex(DHIS2_UID_PATTERN, {
-    error: (issue) =>
-        `expected a DHIS2 UID (11 letters and digits, starting with a letter), not ${shown(issue.input)}`,
-})
-
-const text = z.string().trim().min(1, { error: 'must not be empty' })
-
-const wholeNumber = (min: number, max: number) =>
-    z
-        .number()
-        .int({ error: 'must be a whole number' })
-        .min(min, { error: `must be at least ${min}` })
-        .max(max, { error: `must be at most ${max}` })
-
-/** The first member of a discriminated union names what the object is; say which ones exist. */
-const oneOf = (key: string, values: readonly string[]) => ({
-    error: `'${key}' must be one of: ${values.join(', ')}`,
-})
 
 function isTimeZone(zone: string): boolean {
     try {
@@ -110,110 +86,6 @@ const orgUnitMapping = z.strictObject({
             oneOf('by', ['uid', 'attribute', 'code', 'name'])
         )
     ),
-})
-
-const CLIENT_FIELDS = [
-    'firstName',
-    'middleName',
-    'lastName',
-    'gender',
-    'birthdate',
-    'deathdate',
-    'clientType',
-] as const
-
-const VALUE_SOURCES = [
-    'baseEntityId',
-    'field',
-    'identifier',
-    'attribute',
-    'firstOf',
-    'concat',
-    'mother',
-    'constant',
-]
-
-const valueSource: z.ZodType<ValueSource> = z.lazy(() =>
-    z.discriminatedUnion(
-        'from',
-        [
-            z.strictObject({ from: z.literal('baseEntityId') }),
-            z.strictObject({ from: z.literal('field'), field: z.enum(CLIENT_FIELDS) }),
-            z.strictObject({ from: z.literal('identifier'), name: text }),
-            z.strictObject({ from: z.literal('attribute'), name: text }),
-            z.strictObject({
-                from: z.literal('firstOf'),
-                sources: z.array(valueSource).min(1, { error: 'name at least one source' }),
-            }),
-            z.strictObject({
-                from: z.literal('concat'),
-                sources: z.array(valueSource).min(1, { error: 'name at least one source' }),
-                separator: z.string(),
-            }),
-            z.strictObject({ from: z.literal('mother'), source: valueSource }),
-            z.strictObject({ from: z.literal('constant'), value: z.string() }),
-        ],
-        oneOf('from', VALUE_SOURCES)
-    )
-)
-
-const valueTransform = z.discriminatedUnion(
-    'type',
-    [
-        z.strictObject({ type: z.literal('date') }),
-        z.strictObject({ type: z.literal('optionMap'), map: z.record(z.string(), text) }),
-        z.strictObject({ type: z.literal('trim') }),
-        z.strictObject({ type: z.literal('placeholder'), values: z.array(z.string()) }),
-    ],
-    oneOf('type', ['date', 'optionMap', 'trim', 'placeholder'])
-)
-
-const attributeMapping = z.strictObject({
-    attribute: uid,
-    label: z.string().optional(),
-    source: valueSource,
-    transform: z.array(valueTransform).optional(),
-    mandatory: z.boolean(),
-})
-
-const clientSelector = z.discriminatedUnion(
-    'type',
-    [
-        z.strictObject({ type: z.literal('mother'), identifiers: z.array(text).optional() }),
-        z.strictObject({ type: z.literal('child') }),
-        z.strictObject({ type: z.literal('clientType'), value: text }),
-        z.strictObject({ type: z.literal('all') }),
-    ],
-    oneOf('type', ['mother', 'child', 'clientType', 'all'])
-)
-
-const clientDate = z.enum(['birthdate', 'dateCreated'])
-
-const programMapping = z.strictObject({
-    program: uid,
-    selector: clientSelector,
-    enrolledAt: clientDate,
-    occurredAt: clientDate.optional(),
-    attributes: z.array(attributeMapping),
-    vaccinations: z
-        .strictObject({
-            programStage: uid,
-            antigens: z.array(text).min(1, { error: 'name at least one antigen' }),
-            vaccineDataElement: uid,
-            vaccineCodes: z.record(text, text),
-            doseDataElement: uid.optional(),
-            sourceIdDataElement: uid.optional(),
-        })
-        .optional(),
-})
-
-const trackerMapping = z.strictObject({
-    trackedEntityType: uid,
-    idAttribute: uid,
-    attributes: z.array(attributeMapping),
-    programs: z.array(programMapping).min(1, { error: 'map at least one program' }),
-    motherChildRelationshipType: uid.optional(),
-    addressFacilityField: text.optional(),
 })
 
 const disaggregation = z.enum(['none', 'sex'])

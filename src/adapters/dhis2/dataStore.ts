@@ -113,8 +113,11 @@ function failure(error: unknown, what: string, signal: AbortSignal | undefined):
     )
 }
 
+/** The app's `useDataEngine()` and the Node engine both fit. */
+export type DataStoreEngine = Pick<DataEngine, 'query' | 'mutate'>
+
 export function createDataStoreKeyValueStore(
-    engine: DataEngine,
+    engine: DataStoreEngine,
     version: Pick<Dhis2Version, 'minor'>,
     namespace: string = CONNECTOR_NAMESPACE
 ): KeyValueStore {
