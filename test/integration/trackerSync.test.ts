@@ -1,5 +1,5 @@
 /**
-* @jest-environment ./test/setup/nodeFetchEnvironment.js
+ * @jest-environment ./test/setup/nodeFetchEnvironment.js
  */
 import { eventUid, trackedEntityUid } from '../../src/core/uid'
 import type { RunSummary } from '../../src/core/summary/types'
