@@ -42,7 +42,7 @@ export function scenarioTable(result: CompareResult): string {
             scenario.status === 'extrapolated'
                 ? `${scenario.label} *(extrapolated from ${int(scenario.extrapolation?.sampledClients ?? 0)} of ${int(scenario.extrapolation?.totalClients ?? 0)} clients)*`
                 : scenario.label
-        if (!d) return `| ${label} | not run | | | | | | | |`
+        if (!d) return `| ${label} | not run | | | | | | | | |`
         const isSeed = scenario.key === 'seed'
         return [
             label,
@@ -54,14 +54,15 @@ export function scenarioTable(result: CompareResult): string {
             `${d.peakHeapMb.toFixed(0)} MB`,
             pct(d.cpuShare),
             pct(d.dhis2WaitShare),
+            pct(d.opensrpWaitShare),
         ]
             .join(' | ')
             .replace(/^/, '| ')
             .concat(' |')
     })
     return [
-        '| scenario | requests (DHIS2 + OpenSRP) | wall time | records/s | requests ÷ (a) | wall time ÷ (a) | peak heap | own CPU / wall | waiting on DHIS2 / wall |',
-        '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+        '| scenario | requests (DHIS2 + OpenSRP) | wall time | records/s | requests ÷ (a) | wall time ÷ (a) | peak heap | own CPU / wall | waiting on DHIS2 / wall | waiting on OpenSRP / wall |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
         ...rows,
     ].join('\n')
 }
