@@ -7,6 +7,7 @@ import type { Route } from './navigation/route'
 import { useRoute } from './navigation/useRoute'
 import { HistoryPage } from './history/HistoryPage'
 import { ConnectionPage } from './pages/connection/ConnectionPage'
+import { MappingPage } from './pages/mapping/MappingPage'
 import { OverviewPage } from './pages/overview/OverviewPage'
 import { RunPage } from './run/RunPage'
 import { CONFIGURE_AUTHORITY, RUN_IMPORT_AUTHORITY, type Access } from './user/access'
@@ -29,7 +30,7 @@ function CurrentPage({
             return <ConnectionPage />
         case 'mapping':
             if (!access.canConfigure) return <NoAccess authority={CONFIGURE_AUTHORITY} />
-            return <OverviewPage access={access} navigate={navigate} />
+            return <MappingPage />
         case 'run':
             if (!access.canRun) return <NoAccess authority={RUN_IMPORT_AUTHORITY} />
             return <RunPage access={access} navigate={navigate} />

@@ -1,3 +1,4 @@
+import { FetchError } from '@dhis2/app-runtime'
 /** Paths of the BD package's org units, as /api/organisationUnits returns them. */
 export const PATHS = {
     NWRRJHHp571: '/NWRRJHHp571',
@@ -134,4 +135,52 @@ export function orgUnitsStub(
     const id = query.id
     if (!isKnown(id)) throw new Error(`unknown org unit ${id}`)
     return { id, displayName: NAMES[id], path: PATHS[id], children: [] }
+}
+
+/**
+ * The connector's dataStore as the config adapter reads and writes it (resource `dataStore`, id
+ * `opensrp-connector/<key>`; a missing key is a 404, as DHIS2 answers). Writes are recorded.
+ */
+export function configDataStore(initial: Record<string, unknown>) {
+    const values: Record<string, unknown> = { ...initial }
+    const writes: Array<{ key: string; value: unknown }> = []
+    const handler = (type: string, query: { id?: string; data?: unknown }) => {
+        const [, rawKey] = String(query.id ?? '').split('/')
+        if (rawKey === undefined) return Object.keys(values)
+        const key = decodeURIComponent(rawKey)
+        if (type === 'read') {
+            if (key in values) return values[key]
+            throw new FetchError({
+                type: 'unknown',
+                message: 'An unknown error occurred - Not Found (404)',
+                details: { httpStatusCode: 404, message: `Key '${key}' not found` },
+            })
+        }
+        if (type === 'replace' || type === 'update') {
+            values[key] = query.data
+            writes.push({ key, value: query.data })
+            return { httpStatusCode: 200, message: `Key updated: '${key}'` }
+        }
+        throw new Error(`unexpected ${type} on the dataStore`)
+    }
+    return { handler, values, writes }
+}
+
+/** OpenSRP locations as `/rest/location/getAll` pages them (serverVersion >=, limit). */
+export function locationsStub(locations: Array<{ id: string; name: string; code?: string }>) {
+    const raw = locations.map((location, index) => ({
+        type: 'Feature',
+        id: location.id,
+        properties: {
+            name: location.name,
+            status: 'Active',
+            ...(location.code ? { code: location.code } : {}),
+        },
+        serverVersion: index + 1,
+    }))
+    return (_type: string, query: { params?: Record<string, unknown> }) => {
+        const from = Number(query.params?.serverVersion ?? 0)
+        const limit = Number(query.params?.limit ?? 25)
+        return raw.filter((l) => l.serverVersion >= from).slice(0, limit)
+    }
 }
