@@ -114,7 +114,9 @@ export class SqliteSyncStore implements SyncStore {
                 this.sql.upsertRow.run(row.countKey, row.eventKey, row.cell, row.serverVersion)
                 add(row.cell, +1)
             }
-            for (const [cell, delta] of deltas) {
+            // In cell order, so consecutive updates land on neighbouring B-tree pages.
+            const ordered = [...deltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            for (const [cell, delta] of ordered) {
                 if (delta > 0) this.sql.addToCell.run(cell, delta)
                 else if (delta < 0 && this.sql.takeFromCell.run(-delta, cell).changes !== 1)
                     throw new Error(`The ledger has rows in cell ${cell} but no count for it`)
