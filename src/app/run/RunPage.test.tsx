@@ -42,8 +42,8 @@ describe('Run page', () => {
         expect(button('Run the import')).toBeDisabled()
     })
 
-    it('says so while the pipeline is not connected to the app', async () => {
-        renderRunPage(undefined)
+    it('says so when runs cannot start from this browser', async () => {
+        renderRunPage({ ...fakeRunner().runner, unavailable: 'Use the command-line runner.' })
         expect(await screen.findByText('Imports cannot start here')).toBeInTheDocument()
         expect(button('Dry run')).toBeDisabled()
     })

@@ -1,22 +1,42 @@
-import i18n from '@dhis2/d2-i18n'
+import { useConfig, useDataEngine } from '@dhis2/app-runtime'
 import { useMemo } from 'react'
+import { systemClock } from '../../adapters/runner/systemClock'
+import { openDexieSyncStore } from '../../adapters/store/dexieSyncStore'
+import { useKeyValueStore } from '../config/useConfiguration'
+import { useAccess } from '../user/useAccess'
+import { runFromBrowser } from './pipelineRun'
 import type { Runner } from './runner'
 
 /**
- * THE SEAM for the sync pipeline's author: return a Runner that builds the pipeline from the
- * data engine (useDataEngine), the configuration in the dataStore, the OpenSRP source through the
- * route and the browser's sync store, and runs it under the run lock, saving the run report
- * (saveRunReport) and returning its id. Until then runs cannot start from the app.
+ * The Runner the screens use in a browser: the connector's pipeline (runConnector) over the
+ * app-runtime engine, the dataStore, the DHIS2 route to OpenSRP and the browser's IndexedDB.
  */
 export function usePipelineRunner(): Runner {
+    const engine = useDataEngine()
+    const { serverVersion } = useConfig()
+    const kv = useKeyValueStore()
+    const { username } = useAccess()
     return useMemo(
         () => ({
-            unavailable: i18n.t(
-                'Imports cannot be started from this version of the app yet. Use the command-line runner.'
-            ),
-            run: () =>
-                Promise.reject(new Error('The sync pipeline is not connected to the app yet.')),
+            run: (request, options) =>
+                runFromBrowser(
+                    {
+                        engine,
+                        version: {
+                            major: serverVersion?.major ?? 2,
+                            minor: serverVersion?.minor ?? 40,
+                            patch: serverVersion?.patch ?? 0,
+                        },
+                        kv,
+                        clock: systemClock,
+                        openStore: () => openDexieSyncStore(),
+                        user: username ?? 'unknown',
+                        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+                    },
+                    request,
+                    options
+                ),
         }),
-        []
+        [engine, serverVersion, kv, username]
     )
 }
