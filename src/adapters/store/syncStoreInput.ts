@@ -12,8 +12,11 @@ export class InvalidSyncStoreInput extends Error {
 }
 
 const STATUSES: ReadonlySet<string> = new Set(['synced', 'failed', 'deleted', 'skipped'])
-/** Printable ASCII but `|`: cells are DHIS2 ids and periods, and every store then orders them alike. */
-const CELL_PART = /^[\x21-\x7b\x7d\x7e]+$/
+/**
+ * Anything but `|`, control characters and UTF-16 surrogates. Without surrogates, JavaScript's and
+ * IndexedDB's code-unit order is SQLite's UTF-8 byte order, so every store pages cells alike.
+ */
+const CELL_PART = /^[^\x00-\x1f|\ud800-\udfff]+$/
 
 function fail(message: string): never {
     throw new InvalidSyncStoreInput(message)

@@ -68,6 +68,10 @@ export function describeAtomicity(subject: () => SyncStore) {
             ['an empty event key', ledgerRow('a', '', cellOf('DS1'))],
             ['a cell with an empty part', ledgerRow('a', 'e1', 'DS1||202401|DE1|COC1|AOC1')],
             ['a fractional serverVersion', ledgerRow('a', 'e1', cellOf('DS1'), 0.5)],
+            [
+                'a cell with an emoji (stores order those apart)',
+                ledgerRow('a', 'e1', cellOf('DS1', 'OU😀')),
+            ],
         ])('rejects a ledger row with %s', async (_, row) => {
             await expect(store.applyLedgerChanges({ remove: [], put: [row] })).rejects.toThrow()
             expect(await store.dirtyCells('DS1', undefined, 10)).toEqual([])

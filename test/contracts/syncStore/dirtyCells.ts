@@ -89,6 +89,15 @@ export function describeDirtyCells(subject: () => SyncStore) {
             expect(fromBetween.map((c) => c.cell)).toEqual(second.map((c) => c.cell))
         })
 
+        it('orders cells by code point in every store, beyond ASCII too', async () => {
+            const orgUnits = ['\ue000', 'ঢাকা', 'OU1', 'Zz', 'é', '~']
+            await put(...orgUnits.map((ou, i) => ledgerRow(`k${i}`, `e${i}`, cellOf('DS1', ou))))
+
+            const listed = (await allDirtyCells(store, 'DS1', 2)).map((c) => c.cell.split('|')[1])
+
+            expect(listed).toEqual(['OU1', 'Zz', '~', 'é', 'ঢাকা', '\ue000'])
+        })
+
         it('pages through many cells, each listed once with its full count', async () => {
             const expected = new Map<string, number>()
             const rows: LedgerRow[] = []
