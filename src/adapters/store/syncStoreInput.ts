@@ -16,7 +16,14 @@ const STATUSES: ReadonlySet<string> = new Set(['synced', 'failed', 'deleted', 's
  * Anything but `|`, control characters and UTF-16 surrogates. Without surrogates, JavaScript's and
  * IndexedDB's code-unit order is SQLite's UTF-8 byte order, so every store pages cells alike.
  */
-const CELL_PART = /^[^\x00-\x1f|\ud800-\udfff]+$/
+function isCellPart(part: string): boolean {
+    if (part.length === 0) return false
+    for (let i = 0; i < part.length; i++) {
+        const code = part.charCodeAt(i)
+        if (code < 0x20 || code === 0x7c || (code >= 0xd800 && code <= 0xdfff)) return false
+    }
+    return true
+}
 
 function fail(message: string): never {
     throw new InvalidSyncStoreInput(message)
@@ -58,7 +65,7 @@ export function checkRecord(record: SyncedRecord): void {
 
 export function checkCell(cell: string): void {
     const parts = typeof cell === 'string' ? cell.split('|') : []
-    if (parts.length !== 6 || !parts.every((part) => CELL_PART.test(part)))
+    if (parts.length !== 6 || !parts.every(isCellPart))
         fail(`cell ${String(cell)} is not dataSet|orgUnit|period|dataElement|coc|aoc`)
 }
 
