@@ -18,12 +18,15 @@ export function CountsLine({ counts }: { counts: Partial<RunCounts> }) {
     const format = useFormat()
     return (
         <dl className={classes.counts} data-test="run-counts">
-            {countLabels().map(([name, label]) => (
-                <div key={name} className={classes.count}>
-                    <dt>{label}</dt>
-                    <dd>{format.number(counts[name] ?? 0)}</dd>
-                </div>
-            ))}
+            {countLabels()
+                // The pipeline does not count prepared records yet: a 0 there would read as "none".
+                .filter(([name]) => name !== 'mapped' || (counts.mapped ?? 0) > 0)
+                .map(([name, label]) => (
+                    <div key={name} className={classes.count}>
+                        <dt>{label}</dt>
+                        <dd>{format.number(counts[name] ?? 0)}</dd>
+                    </div>
+                ))}
         </dl>
     )
 }

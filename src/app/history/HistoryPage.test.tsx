@@ -100,6 +100,7 @@ describe('Import history', () => {
         })
         await screen.findByText('Tracker · Mouchak Ward 1 EPI Centre')
         expect(screen.getAllByTestId('run-row')).toHaveLength(1)
+        expect(screen.queryByText('Errors')).not.toBeInTheDocument()
     })
 
     it('tells a nurse when no run touched her facility', async () => {
@@ -158,6 +159,11 @@ describe('A run summary', () => {
         expect(within(table).queryByText('event-x-0003')).not.toBeInTheDocument()
         expect(screen.queryByRole('button', { name: /Retry/ })).not.toBeInTheDocument()
         expect(screen.queryByRole('checkbox')).not.toBeInTheDocument()
+        expect(
+            screen.getByText(
+                'The totals are for the whole import. The problems below are those of your org units.'
+            )
+        ).toBeInTheDocument()
     })
 
     it('tells a nurse that a run of another facility is not hers', async () => {

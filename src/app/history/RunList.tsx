@@ -26,7 +26,15 @@ import { useVisibleRuns } from './useVisibleRuns'
 
 const PAGE = 25
 
-function RunRows({ runs, navigate }: { runs: RunIndexEntry[]; navigate: (r: Route) => void }) {
+function RunRows({
+    runs,
+    navigate,
+    showErrors,
+}: {
+    runs: RunIndexEntry[]
+    navigate: (r: Route) => void
+    showErrors: boolean
+}) {
     const format = useFormat()
     const scopeIds = runs.flatMap((run) =>
         (run.scope.orgUnits ?? []).flatMap((entry) => orgUnitIdOf(entry) ?? [])
@@ -55,7 +63,9 @@ function RunRows({ runs, navigate }: { runs: RunIndexEntry[]; navigate: (r: Rout
                     <DataTableCell align="right">
                         {format.number(run.counts.unchanged)}
                     </DataTableCell>
-                    <DataTableCell align="right">{format.number(run.errorCount)}</DataTableCell>
+                    {showErrors && (
+                        <DataTableCell align="right">{format.number(run.errorCount)}</DataTableCell>
+                    )}
                     <DataTableCell>
                         <Button small onClick={() => navigate({ page: 'history', runId: run.id })}>
                             {i18n.t('Open')}
@@ -100,16 +110,23 @@ export function RunList({ access, navigate }: { access: Access; navigate: (r: Ro
                         <DataTableColumnHeader align="right">
                             {i18n.t('Unchanged')}
                         </DataTableColumnHeader>
-                        <DataTableColumnHeader align="right">
-                            {i18n.t('Errors')}
-                        </DataTableColumnHeader>
+                        {access.superuser && (
+                            <DataTableColumnHeader align="right">
+                                {i18n.t('Errors')}
+                            </DataTableColumnHeader>
+                        )}
                         <DataTableColumnHeader>
                             <span className={classes.visuallyHidden}>{i18n.t('Summary')}</span>
                         </DataTableColumnHeader>
                     </DataTableRow>
                 </DataTableHead>
                 <DataTableBody>
-                    <RunRows runs={visible.runs.slice(0, shown)} navigate={navigate} />
+                    <RunRows
+                        runs={visible.runs.slice(0, shown)}
+                        navigate={navigate}
+                        // The index counts every error of the run; others see only their own rows.
+                        showErrors={access.superuser}
+                    />
                 </DataTableBody>
             </DataTable>
             {visible.runs.length > shown && (

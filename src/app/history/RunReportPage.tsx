@@ -57,6 +57,7 @@ function ReportView({
             access={access}
             navigate={navigate}
             nameOf={(id) => byId.get(id)?.displayName}
+            filtered={!access.superuser}
         />
     )
 }

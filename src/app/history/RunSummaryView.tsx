@@ -24,10 +24,12 @@ interface Props {
     access: Access
     nameOf: (orgUnit: string) => string | undefined
     navigate: (route: Route) => void
+    /** The report was narrowed to the user's org units: the totals are still the whole run's. */
+    filtered?: boolean
 }
 
 /** One run: how it went, what failed grouped by cause with what to do, and each failed record. */
-export function RunSummaryView({ report, access, nameOf, navigate }: Props) {
+export function RunSummaryView({ report, access, nameOf, navigate, filtered }: Props) {
     const format = useFormat()
     const { summary } = report
     const groups = useMemo(() => groupErrorsByCode(summary.errors), [summary.errors])
@@ -67,6 +69,13 @@ export function RunSummaryView({ report, access, nameOf, navigate }: Props) {
                         </NoticeBox>
                     )}
                     <TotalsSection counts={report.counts} summary={summary} />
+                    {filtered && (
+                        <p className={classes.muted}>
+                            {i18n.t(
+                                'The totals are for the whole import. The problems below are those of your org units.'
+                            )}
+                        </p>
+                    )}
                     <ButtonStrip>
                         <Button
                             small
@@ -101,7 +110,11 @@ export function RunSummaryView({ report, access, nameOf, navigate }: Props) {
                         {i18n.t('Problems')}
                     </h2>
                     {groups.length === 0 && summary.errorsOmitted === 0 && (
-                        <p>{i18n.t('No record failed.')}</p>
+                        <p>
+                            {filtered
+                                ? i18n.t('No record of your org units failed.')
+                                : i18n.t('No record failed.')}
+                        </p>
                     )}
                     {groups.length > 0 && (
                         <ConflictGroups groups={groups} onShowRecords={setCode} />

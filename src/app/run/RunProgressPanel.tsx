@@ -28,6 +28,7 @@ export function RunProgressPanel({
             </p>
             <LinearLoader
                 amount={progress ? phaseShare(progress.phase) : 0}
+                width="100%"
                 aria-label={i18n.t('Import progress')}
             />
             <CountsLine counts={progress ?? {}} />

@@ -38,7 +38,7 @@ export function problemText(problem: RouteFormProblem | undefined): string | und
     }
 }
 
-const authLabel = (type: RouteAuthType): string => {
+export const authLabel = (type: RouteAuthType): string => {
     switch (type) {
         case 'http-basic':
             return i18n.t('User name and password')

@@ -15,13 +15,17 @@ import {
     routeBody,
     updateRoute,
     type ExistingRoute,
+    type RouteAuthType,
     type RouteForm,
 } from '../../connection/routeApi'
 import { plain } from '../../i18n/plain'
 import { RUN_IMPORT_AUTHORITY } from '../../user/access'
 import classes from './ConnectionPage.module.css'
 import { ConnectionTest } from './ConnectionTest'
-import { RouteFormFields } from './RouteFormFields'
+import { authLabel, RouteFormFields } from './RouteFormFields'
+
+const isAuthType = (type: string | undefined): type is RouteAuthType =>
+    type === 'http-basic' || type === 'api-token' || type === 'oauth2-client-credentials'
 
 function RouteFacts({ route }: { route: ExistingRoute }) {
     const isPublic = route.publicAccess !== undefined && route.publicAccess.startsWith('r')
@@ -35,8 +39,10 @@ function RouteFacts({ route }: { route: ExistingRoute }) {
                 <dd>{baseUrlOf(route.url)}</dd>
                 <dt>{i18n.t('Sign-in')}</dt>
                 <dd>
-                    {route.authType ?? i18n.t('none')} ·{' '}
-                    {i18n.t('the secret is kept by DHIS2 and never shown')}
+                    {isAuthType(route.authType)
+                        ? authLabel(route.authType)
+                        : (route.authType ?? i18n.t('none'))}{' '}
+                    · {i18n.t('the secret is kept by DHIS2 and never shown')}
                 </dd>
             </dl>
             {isPublic && (
