@@ -2,6 +2,7 @@
 import { send } from '../../../sandbox/opensrp/httpClient'
 import { startOpenSrpSandbox, type OpenSrpSandboxOptions } from '../../../sandbox/opensrp'
 import { startDhis2Sandbox, type Dhis2SandboxOptions } from '../../../sandbox/dhis2'
+import { createKeyValueCursorStore } from '../../../src/adapters/dhis2/cursorStore'
 import { createDataStoreKeyValueStore } from '../../../src/adapters/dhis2/dataStore'
 import { createNodeEngine } from '../../../src/adapters/dhis2/engine'
 import { createOpenSrpSource } from '../../../src/adapters/opensrp/source'
@@ -11,10 +12,8 @@ import { systemClock } from '../../../src/adapters/runner/systemClock'
 import { defaultSettings } from '../../../src/core/config/defaults'
 import type { Mappings } from '../../../src/core/config/types'
 import type { Dhis2OrgUnit } from '../../../src/core/orgUnits/types'
-import type { CursorStore } from '../../../src/core/ports/cursorStore'
 import type { KeyValueStore } from '../../../src/core/ports/keyValueStore'
 import type { SyncStore } from '../../../src/core/ports/syncStore'
-import type { StreamCheckpoint } from '../../../src/core/sync/overlapCursor'
 import { bdMappings } from '../../../src/core/templates/bdMappings'
 import { InMemorySyncStore } from '../../fakes/inMemorySyncStore'
 
@@ -25,19 +24,8 @@ export type Raw = Record<string, unknown>
 
 export { bdMappings }
 
-/** Cursors in the dataStore, as the real adapter keeps them (key cursor.<scope>.<stream>). */
-export function kvCursorStore(kv: KeyValueStore): CursorStore {
-    return {
-        async load(scopeKey, stream) {
-            const value = (await kv.read(`cursor.${scopeKey}.${stream}`)) as
-                StreamCheckpoint | undefined
-            return value
-        },
-        async save(scopeKey, stream, checkpoint) {
-            await kv.write(`cursor.${scopeKey}.${stream}`, checkpoint)
-        },
-    }
-}
+/** Cursors in the dataStore: the real adapter (key cursor.<scope>.<stream>, {version, checkpoint}). */
+export const kvCursorStore = createKeyValueCursorStore
 
 export interface Harness {
     dhis2Url: string
