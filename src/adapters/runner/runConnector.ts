@@ -8,7 +8,7 @@ import type { KeyValueStore } from '../../core/ports/keyValueStore'
 import type { OpenSrpSource } from '../../core/ports/openSrpSource'
 import type { SyncStore } from '../../core/ports/syncStore'
 import { fingerprint } from '../../core/runs/fingerprint'
-import { acquireRunLock } from '../../core/runs/lock'
+import { acquireRunLock, type RunLockLostError } from '../../core/runs/lock'
 import type { HeldRunLock, RunTrigger } from '../../core/runs/lockRecord'
 import { saveRunReport } from '../../core/runs/reports'
 import { scopeKey, type RunScope } from '../../core/runs/scope'
@@ -23,6 +23,9 @@ import { createTrackerMapper } from '../../core/sync/trackerMapper'
 import { createLegacyTrackerWriter } from '../dhis2/legacyTrackerWriter'
 import { createTrackerWriter } from '../dhis2/trackerWriter'
 import type { Engine, ServerVersion } from '../dhis2/writerEngine'
+import { keepLock } from './lockKeeper'
+import { partitionFor, scopeWithPaths } from './scopePartition'
+import { scopedSource } from './scopedSource'
 
 export interface ConnectorRunInput {
     engine: Engine
@@ -45,7 +48,7 @@ export interface ConnectorRunInput {
     retryKeys?: string[]
     signal?: AbortSignal
     onProgress?: (progress: SyncProgress) => void
-    /** How long a lock lives without a heartbeat. */
+    /** How long a lock lives without a heartbeat; heartbeats go every third of it (30 s at most). */
     lockTtlMs?: number
     maxReports?: number
     maxErrorsPerReport?: number
@@ -58,39 +61,67 @@ export type ConnectorRunResult =
 const newRunId = (clock: Clock) =>
     `${clock.now().toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`
 
+/** The code of a run stopped because its lock was lost (explainCode falls back to the message). */
+export const RUN_LOCK_LOST = 'RUN_LOCK_LOST'
+
 /**
- * One connector run, the same for the app and the CLI: takes the scope's lock, maps OpenSRP
- * locations to org units, runs the sync with the tracker writer this DHIS2 supports, saves the
- * run report in the dataStore and releases the lock. A run that cannot get the lock does nothing
- * and says who holds it.
+ * One connector run, the same for the app and the CLI: takes the scope's lock (and keeps it alive
+ * with heartbeats), maps OpenSRP locations to org units, narrows the reads to the scope's subtrees
+ * (scopePartition.ts), runs the sync with the tracker writer this DHIS2 supports, saves the run
+ * report in the dataStore and releases the lock. A run that cannot get the lock does nothing and
+ * says who holds it; a run that loses its lock stops at its next step and ends `failed`
+ * (RUN_LOCK_LOST), its cursors where its last confirmed batch left them.
+ *
+ * Throws RunScopeError for a scope that cannot run (an unknown org unit, a subtree without
+ * OpenSRP locations).
  */
-export async function runConnector(input: ConnectorRunInput): Promise<ConnectorRunResult> {
-    const { clock, settings, mappings, scope } = input
+export async function runConnector(request: ConnectorRunInput): Promise<ConnectorRunResult> {
+    const { clock, settings, mappings } = request
+    const scope = scopeWithPaths(request.scope, request.orgUnits)
     const runId = newRunId(clock)
     const startedAt = clock.now()
-    const acquired = await acquireRunLock(input.kv, clock, {
+    const ttlMs = request.lockTtlMs ?? 10 * 60_000
+    const acquired = await acquireRunLock(request.kv, clock, {
         scope,
-        owner: { user: input.user, runId, trigger: input.trigger, host: input.host },
-        ttlMs: input.lockTtlMs ?? 10 * 60_000,
-        signal: input.signal,
+        owner: { user: request.user, runId, trigger: request.trigger, host: request.host },
+        ttlMs,
+        signal: request.signal,
     })
     if (!acquired.ok) return { outcome: 'locked', heldBy: acquired.heldBy }
     const lock = acquired.lock
-    let lastBeat = startedAt
+    const keeper = keepLock(lock, {
+        intervalMs: Math.min(30_000, ttlMs / 3),
+        signal: request.signal,
+    })
+    // From here on everything stops when the caller cancels or the lock is lost.
+    const input: ConnectorRunInput = { ...request, signal: keeper.signal }
     let last: SyncProgress | undefined
     try {
-        const { locations } = await input.source.listLocations({ signal: input.signal })
-        const resolver = createOrgUnitResolver(mappings.orgUnits, locations, input.orgUnits)
+        const { locations: allLocations } = await input.source.listLocations({
+            signal: input.signal,
+        })
+        const resolver = createOrgUnitResolver(mappings.orgUnits, allLocations, input.orgUnits)
+        const partition = partitionFor({
+            scope,
+            orgUnits: input.orgUnits,
+            locations: allLocations,
+            resolver,
+            events: settings.events,
+            tracker: mappings.tracker,
+        })
+        // A subtree run reads, counts and zeroes aggregate values only at its own locations.
+        const locations = partition?.locations ?? allLocations
+        const source = partition ? scopedSource(input.source, partition) : input.source
         const today = localDateOf(new Date(startedAt).toISOString(), settings.timeZone) ?? ''
         const wantsTracker = scope.streams !== 'aggregate' && mappings.tracker !== undefined
         const wantsAggregate = scope.streams !== 'tracker' && mappings.aggregate !== undefined
         const trackerMapping = mappings.tracker
-        const summary = await runSync({
-            source: input.source,
+        const synced = await runSync({
+            source,
             cursors: input.cursors,
             clock,
             scopeKey: scopeKey(scope),
-            events: settings.events,
+            events: partition?.events ?? settings.events,
             dryRun: input.dryRun,
             maxErrors: 5000,
             signal: input.signal,
@@ -146,13 +177,14 @@ export async function runConnector(input: ConnectorRunInput): Promise<ConnectorR
             onProgress: (progress) => {
                 last = progress
                 input.onProgress?.(progress)
-                // Heartbeat between batches, at most every 30 s; a lost lock stops the run.
-                if (clock.now() - lastBeat > 30_000) {
-                    lastBeat = clock.now()
-                    void lock.heartbeat(input.signal).catch(() => undefined)
-                }
             },
+        }).catch((error: unknown) => {
+            const lost = keeper.lost()
+            if (lost) return lockLostSummary(input.dryRun, lost)
+            throw error
         })
+        const lost = keeper.lost()
+        const summary = lost ? lockLostSummary(input.dryRun, lost, synced) : synced
         const finishedAt = clock.now()
         await saveRunReport(
             input.kv,
@@ -187,7 +219,17 @@ export async function runConnector(input: ConnectorRunInput): Promise<ConnectorR
         )
         return { outcome: 'ran', runId, summary }
     } finally {
+        keeper.stop()
         await lock.release().catch(() => undefined)
+    }
+}
+
+/** A run stopped by a lost lock is a failure, whatever the sync made of the abort. */
+function lockLostSummary(dryRun: boolean, lost: RunLockLostError, sofar?: RunSummary): RunSummary {
+    return {
+        ...(sofar ?? { dryRun, errors: [], errorsOmitted: 0 }),
+        status: 'failed',
+        failure: { code: RUN_LOCK_LOST, message: lost.message },
     }
 }
 
