@@ -98,7 +98,12 @@ function hasImportContent(body: unknown): boolean {
  */
 export function classifyEngineError(error: unknown, signal?: AbortSignal): ClassifiedError {
     throwIfAborted(signal)
-    if (error instanceof SyntaxError) {
+    if (isInterruptedBody(error)) {
+        return transportFailure(
+            'The connection to DHIS2 broke while its answer was arriving. Whether DHIS2 kept the data is unknown: the records are sent again in the next run, which is safe because every record keeps its ID.'
+        )
+    }
+    if (errorName(error) === 'SyntaxError') {
         return transportFailure(
             'DHIS2 answered with something that is not JSON (a proxy or login page?). Try again later; if it persists, check the server address.'
         )
@@ -145,6 +150,23 @@ export function classifyEngineError(error: unknown, signal?: AbortSignal): Class
         `DHIS2 refused the request (${effective})${detail}.`,
         false,
         effective
+    )
+}
+
+/** `fetch` can create errors in another realm (Node's undici under a test VM), so names decide. */
+const errorName = (error: unknown): unknown => field(error, 'name')
+
+/**
+ * The data engine lets the body read's rejection through unwrapped: a connection reset after the
+ * status line arrived is a TypeError from `response.json()` (undici: "terminated"; browsers:
+ * "network error", "Failed to fetch", "Load failed", "NetworkError …").
+ */
+function isInterruptedBody(error: unknown): boolean {
+    const message = field(error, 'message')
+    return (
+        errorName(error) === 'TypeError' &&
+        typeof message === 'string' &&
+        /terminated|network ?error|failed to fetch|fetch failed|load failed/i.test(message)
     )
 }
 

@@ -209,6 +209,13 @@ describe('the tracker writer', () => {
 
     it.each([
         ['a network error', networkError(), 'transport', true],
+        // undici rejects the body read this way when the connection resets mid-answer.
+        [
+            'a connection reset while the answer arrives',
+            new TypeError('terminated'),
+            'transport',
+            true,
+        ],
         ['a 503', httpError(503, { httpStatusCode: 503 }), 'transport', true],
         ['a 502 without body', httpError(502), 'transport', true],
         [
