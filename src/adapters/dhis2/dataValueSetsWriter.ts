@@ -12,6 +12,7 @@ import type { RequestFailure } from './failures'
 import { classifyEngineError } from './failures'
 import { DATA_VALUE_JOB, awaitJobReport } from './jobs'
 import { mergeSliceResults, slicesByOrgUnitAndPeriod } from './dataValueSlices'
+import { readDataValues } from './dataValueSetsReader'
 import type { Engine, ServerVersion } from './writerEngine'
 
 export interface DataValueSetsWriterOptions {
@@ -64,7 +65,7 @@ function rejectedAsGroup(result: DataValueSetImportResult): boolean {
     )
 }
 
-/** The dataValueSets writer (2.38–2.43). */
+/** The dataValueSets writer (2.38–2.43), and the read of what DHIS2 holds. */
 export function createDataValueSetsWriter(
     engine: Engine,
     version: ServerVersion,
@@ -155,5 +156,6 @@ export function createDataValueSetsWriter(
             }
             return mergeSliceResults(slices, results)
         },
+        readDataValues: (query, readOptions) => readDataValues(engine, query, readOptions?.signal),
     }
 }

@@ -79,10 +79,33 @@ export interface DataValueSetImportResult extends ImportSummary {
     rejectedIndexes: number[]
 }
 
+/** Which values to read back: one data set, a few org units, the periods within two dates. */
+export interface DataValueReadQuery {
+    dataSet: string
+    orgUnits: string[]
+    /** yyyy-MM-dd: periods that start on or after this day … */
+    startDate: string
+    /** … and end on or before this one. */
+    endDate: string
+}
+
+export type DataValueReadResult =
+    | { ok: true; values: DataValuePayload[] }
+    | { ok: false; failure: NonNullable<ImportSummary['failure']> }
+
 export interface AggregateTarget {
     importDataValues(
         dataSet: string,
         dataValues: DataValuePayload[],
         options: DataValueSetImportOptions
     ): Promise<DataValueSetImportResult>
+    /**
+     * What DHIS2 holds now (`GET /api/dataValueSets`) for the data set's data elements in these org
+     * units and periods: every value with a value, whoever stored it. Callers keep `orgUnits` to a
+     * few dozen per call (the URL carries them).
+     */
+    readDataValues(
+        query: DataValueReadQuery,
+        options?: { signal?: AbortSignal }
+    ): Promise<DataValueReadResult>
 }
