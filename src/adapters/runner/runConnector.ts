@@ -171,6 +171,7 @@ export async function runConnector(request: ConnectorRunInput): Promise<Connecto
                           ),
                           dryRun: input.dryRun,
                           periods: scope.periods,
+                          orgUnits: mappedOrgUnits(locations, resolver),
                           signal: input.signal,
                       })
                     : undefined,
@@ -231,6 +232,19 @@ function lockLostSummary(dryRun: boolean, lost: RunLockLostError, sofar?: RunSum
         status: 'failed',
         failure: { code: RUN_LOCK_LOST, message: lost.message },
     }
+}
+
+/** The org units OpenSRP's locations map to: where the aggregate side may hold values. */
+function mappedOrgUnits(
+    locations: Array<{ id: string }>,
+    resolver: ReturnType<typeof createOrgUnitResolver>
+): string[] {
+    const ids = new Set<string>()
+    for (const location of locations) {
+        const found = resolver.resolve(location.id)
+        if (found.ok) ids.add(found.orgUnit.id)
+    }
+    return [...ids].sort()
 }
 
 function trackerTarget(input: ConnectorRunInput) {

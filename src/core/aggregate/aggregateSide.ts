@@ -2,16 +2,16 @@ import type { AggregateMapping } from '../config/types'
 import type { Clock } from '../ports/clock'
 import type { AggregateTarget } from '../ports/dhis2Target'
 import type { KeyValueStore } from '../ports/keyValueStore'
-import type { CellState, SyncStore } from '../ports/syncStore'
-import type { AggregateTotals, HeldBackPeriod } from '../summary/types'
+import type { SyncStore } from '../ports/syncStore'
+import type { AggregateTotals } from '../summary/types'
 import type { AggregateSide } from '../sync/aggregateSide'
-import { RunFailure } from '../sync/runFailure'
 import { eventKeyOf } from '../opensrp/vaccination'
-import { dataValuesForCells } from './dataValues'
+import { recordCurrentValues } from './currentValues'
 import type { LedgerContext } from './ledgerContext'
 import { planLedgerBatch, type LedgerEventRows } from './ledgerPlan'
 import { ledgerRowsForEvent } from './ledgerRows'
-import { periodReadiness, type DataSetDhis2Facts } from './readiness'
+import { postDirtyCells } from './postDirtyCells'
+import type { DataSetDhis2Facts } from './readiness'
 
 export interface AggregateSideDeps {
     store: SyncStore
@@ -24,6 +24,11 @@ export interface AggregateSideDeps {
     dryRun: boolean
     /** Only these periods are posted (the run's scope); all when undefined. */
     periods?: string[]
+    /**
+     * Every DHIS2 org unit the location mapping can write to: where a rebuild reads DHIS2's current
+     * values, so that values the rebuilt ledger no longer fills are zeroed.
+     */
+    orgUnits: string[]
     signal?: AbortSignal
 }
 
@@ -40,9 +45,16 @@ const readStamp = (value: unknown): LedgerStamp | undefined =>
 /**
  * The aggregate side of a run (DESIGN §3.3, §7): every page of events updates the ledger (one row
  * per counted event → its cell); once all events are read, changed cells are posted as full counts
- * (zeros included) for periods that are closed in OpenSRP and open in DHIS2. A ledger that is not
- * the one the dataStore says was last used (another browser, a wiped store) is rebuilt from a
- * full read before any value is posted, so partial counts never reach DHIS2.
+ * (zeros included) for periods that are closed in OpenSRP and open in DHIS2.
+ *
+ * A ledger that is not the one the dataStore says was last used (another browser, a wiped store)
+ * is rebuilt from a full read before any value is posted, so partial counts never reach DHIS2:
+ * - the shared stamp changes as the rebuild starts, because this run's batches move the shared
+ *   ledger cursor: another store stamped with the old id would otherwise skip those events;
+ * - the cleared ledger learns what DHIS2 holds now (recordCurrentValues), so values it no longer
+ *   fills are zeroed and values DHIS2 already holds are not sent again (`totals.unchanged`).
+ * Only a rebuild compares cells with DHIS2; an incremental run looks only at the cells its events
+ * changed, which are all sent or held back, so its `unchanged` is 0.
  */
 export function createAggregateSide(deps: AggregateSideDeps): AggregateSide {
     const totals: AggregateTotals = {
@@ -53,18 +65,32 @@ export function createAggregateSide(deps: AggregateSideDeps): AggregateSide {
         heldBack: [],
     }
     let rebuilding: LedgerStamp | undefined
+    let recorded = 0
 
     return {
         totals,
         async prepare() {
-            const shared = readStamp(
-                await deps.kv.read(stampKey(deps.scopeKey), { signal: deps.signal })
-            )
-            const local = readStamp(await deps.store.getMeta(stampKey(deps.scopeKey)))
+            const key = stampKey(deps.scopeKey)
+            const shared = readStamp(await deps.kv.read(key, { signal: deps.signal }))
+            const local = readStamp(await deps.store.getMeta(key))
             if (shared && local && shared.id === local.id) return { rebuild: false }
-            await deps.store.clearLedger({ keepPosted: local !== undefined })
             rebuilding = {
                 id: `${deps.clock.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+            }
+            await deps.store.putMeta(key, undefined)
+            if (!deps.dryRun) await deps.kv.write(key, rebuilding, { signal: deps.signal })
+            await deps.store.clearLedger()
+            const range = readRange(deps.context.today)
+            for (const dataSet of deps.context.mapping.dataSets) {
+                recorded += await recordCurrentValues({
+                    store: deps.store,
+                    target: deps.target,
+                    dataSet,
+                    periods: deps.context.periods,
+                    orgUnits: deps.orgUnits,
+                    ...range,
+                    signal: deps.signal,
+                })
             }
             return { rebuild: true }
         },
@@ -93,93 +119,41 @@ export function createAggregateSide(deps: AggregateSideDeps): AggregateSide {
         },
         async finish({ complete }, errors) {
             if (!complete) return
-            if (rebuilding) {
-                await deps.store.putMeta(stampKey(deps.scopeKey), rebuilding)
-                if (!deps.dryRun)
-                    await deps.kv.write(stampKey(deps.scopeKey), rebuilding, {
-                        signal: deps.signal,
-                    })
-            }
-            const today = deps.context.today
+            if (rebuilding) await deps.store.putMeta(stampKey(deps.scopeKey), rebuilding)
+            let dirtyRecorded = 0
             for (const dataSet of deps.context.mapping.dataSets) {
-                const cells: CellState[] = []
-                for (let after: string | undefined; ;) {
-                    const page = await deps.store.dirtyCells(dataSet.dataSet, after, 1000)
-                    cells.push(...page)
-                    if (page.length < 1000) break
-                    after = page[page.length - 1]?.cell
-                }
-                const facts = deps.facts[dataSet.dataSet] ?? { openFuturePeriods: 0, expiryDays: 0 }
-                for (const batch of dataValuesForCells(cells, deps.context.mapping)) {
-                    if (deps.periods && !deps.periods.includes(batch.period)) continue
-                    const period = deps.context.periods.periodById(batch.period)
-                    const readiness = period
-                        ? periodReadiness(
-                              period,
-                              { dataSet: batch.dataSet, ...facts },
-                              today,
-                              deps.context.mapping.closeAfterDays
-                          )
-                        : {
-                              ready: false as const,
-                              reason: 'future' as const,
-                              message: `Unknown period ${batch.period}.`,
-                          }
-                    if (!readiness.ready) {
-                        holdBack(totals.heldBack, {
-                            dataSet: batch.dataSet,
-                            period: batch.period,
-                            reason: readiness.reason,
-                            message: readiness.message,
-                        })
-                        continue
-                    }
-                    const result = await deps.target.importDataValues(
-                        batch.dataSet,
-                        batch.dataValues,
-                        {
-                            dryRun: deps.dryRun,
-                            signal: deps.signal,
-                        }
-                    )
-                    if (result.failure && result.failure.kind !== 'rejected') {
-                        throw new RunFailure(
-                            result.failure.code ?? 'DHIS2_UNREACHABLE',
-                            result.failure.message,
-                            result.failure.retryable
-                        )
-                    }
-                    const rejected = new Set(result.rejectedIndexes)
-                    batch.dataValues.forEach((value, index) => {
-                        if (!rejected.has(index)) return
-                        totals.failed++
-                        const conflict =
-                            result.conflicts.find(
-                                (c) => c.indexes?.includes(index) || c.indexes?.includes(-1)
-                            ) ?? result.conflicts[0]
-                        errors.add({
-                            sourceId: `${value.orgUnit}/${value.period}/${value.dataElement}`,
-                            recordKind: 'dataValue',
-                            kind: 'rejected',
-                            code: conflict?.code ?? result.failure?.code ?? 'E7600',
-                            message:
-                                conflict?.message ??
-                                result.failure?.message ??
-                                'DHIS2 did not accept this value.',
-                            orgUnit: value.orgUnit,
-                            period: value.period,
-                        })
-                    })
-                    const accepted = batch.cells.filter((_, index) => !rejected.has(index))
-                    totals.written += accepted.length
-                    if (!deps.dryRun && accepted.length > 0) await deps.store.markPosted(accepted)
-                }
+                const { dirtyPostedBefore } = await postDirtyCells(
+                    {
+                        store: deps.store,
+                        target: deps.target,
+                        mapping: deps.context.mapping,
+                        periods: deps.context.periods,
+                        facts: deps.facts[dataSet.dataSet] ?? {
+                            openFuturePeriods: 0,
+                            expiryDays: 0,
+                        },
+                        today: deps.context.today,
+                        dryRun: deps.dryRun,
+                        scopePeriods: deps.periods,
+                        signal: deps.signal,
+                    },
+                    dataSet,
+                    totals,
+                    errors
+                )
+                dirtyRecorded += dirtyPostedBefore
             }
+            // After a rebuild every posted value was read from DHIS2 in prepare(): those that are
+            // not dirty hold the rebuilt count already.
+            if (rebuilding) totals.unchanged = recorded - dirtyRecorded
         },
     }
 }
 
-function holdBack(list: HeldBackPeriod[], entry: HeldBackPeriod): void {
-    if (!list.some((h) => h.dataSet === entry.dataSet && h.period === entry.period))
-        list.push(entry)
+/**
+ * The dates whose periods a rebuild reads from DHIS2: all of them up to the end of next year (later
+ * periods are never posted), whatever the run's periods: the ledger it rebuilds serves later runs.
+ */
+function readRange(today: string): { startDate: string; endDate: string } {
+    return { startDate: '1900-01-01', endDate: `${Number(today.slice(0, 4)) + 1}-12-31` }
 }
