@@ -3,7 +3,9 @@
  * past batches DHIS2 answered for; a DHIS2 that fails as a whole stops the run before its batch;
  * rejected records go to the retry queue and the summary; a dry run changes no state.
  */
+import { OpenSrpError } from '../../src/adapters/opensrp/errors'
 import type { TrackerImportResult, TrackerTarget } from '../../src/core/ports/dhis2Target'
+import type { OpenSrpSource } from '../../src/core/ports/openSrpSource'
 import type { CursorStream } from '../../src/core/ports/cursorStore'
 import type { TrackerMapper } from '../../src/core/sync/mappers'
 import type { StreamCheckpoint } from '../../src/core/sync/overlapCursor'
@@ -205,5 +207,54 @@ describe('runSync checkpoints', () => {
         await runSync(r)
         expect(c.saved.size).toBe(0)
         expect(await r.store.getRecords(['client:child0'])).toEqual(new Map())
+    })
+
+    it('keeps the code of a DHIS2 failure that has one (a job lost to a restart)', async () => {
+        const { fake } = target((p) => ({
+            ...ok(p),
+            status: 'ERROR',
+            failure: {
+                kind: 'transport',
+                message: 'DHIS2 no longer knows import job x',
+                retryable: true,
+                code: 'DHIS2_IMPORT_REPORT_LOST',
+            },
+        }))
+        const summary = await runSync(run({ target: fake }))
+        expect(summary.failure?.code).toBe('DHIS2_IMPORT_REPORT_LOST')
+    })
+
+    it('ends as failed, with what OpenSRP said, when OpenSRP stops answering mid-stream', async () => {
+        const { fake } = target((p) => ok(p))
+        const healthy = source(5)
+        const failing: OpenSrpSource = {
+            ...healthy,
+            listLocations: () => healthy.listLocations(),
+            checkConnection: (selection) => healthy.checkConnection(selection),
+            streamEvents: (selection, from) => healthy.streamEvents(selection, from),
+            async *streamClients(from) {
+                let pages = 0
+                for await (const page of healthy.streamClients(from)) {
+                    if (++pages === 2)
+                        throw new OpenSrpError('timeout', 'OpenSRP did not answer in time.')
+                    yield page
+                }
+            },
+        }
+        const c = cursors()
+        const summary = await runSync(run({ target: fake, source: failing, cursors: c.store }))
+        expect(summary.status).toBe('failed')
+        expect(summary.failure).toEqual({
+            code: 'OPENSRP_UNREACHABLE',
+            message: 'OpenSRP did not answer in time.',
+        })
+        expect(c.saved.get('all.clients')?.high).toBe(2)
+    })
+
+    it('still throws an error that is a bug, not a failure of OpenSRP or DHIS2', async () => {
+        const { fake } = target(() => {
+            throw new TypeError('x is undefined')
+        })
+        await expect(runSync(run({ target: fake }))).rejects.toThrow('x is undefined')
     })
 })

@@ -33,6 +33,38 @@ export class OpenSrpError extends Error {
     get temporary(): boolean {
         return isTemporary(this.code)
     }
+
+    /** How a run this error stops says so in its summary and report (core/sync/runFailure.ts). */
+    get runFailure(): { code: OpenSrpRunFailureCode; message: string; retryable: boolean } {
+        return { code: runFailureCode(this.code), message: this.message, retryable: this.temporary }
+    }
+}
+
+/** Our codes for a run stopped by OpenSRP (a few, so each can be explained). */
+export type OpenSrpRunFailureCode =
+    | 'OPENSRP_UNREACHABLE'
+    | 'OPENSRP_ACCESS_DENIED'
+    | 'OPENSRP_UNEXPECTED_ANSWER'
+    | 'OPENSRP_REQUEST_REFUSED'
+    | 'RUN_CANCELLED'
+
+function runFailureCode(code: OpenSrpErrorCode): OpenSrpRunFailureCode {
+    if (isTemporary(code)) return 'OPENSRP_UNREACHABLE'
+    switch (code) {
+        case 'credentials-rejected':
+        case 'missing-role':
+        case 'route-forbidden':
+            return 'OPENSRP_ACCESS_DENIED'
+        case 'not-json':
+        case 'login-page':
+        case 'not-found':
+        case 'route-missing':
+            return 'OPENSRP_UNEXPECTED_ANSWER'
+        case 'aborted':
+            return 'RUN_CANCELLED'
+        default:
+            return 'OPENSRP_REQUEST_REFUSED'
+    }
 }
 
 const TEMPORARY: ReadonlySet<OpenSrpErrorCode> = new Set([

@@ -8,7 +8,7 @@ import { clientSync } from './clientPhase'
 import { ErrorLog, quarantineError } from './errorLog'
 import type { StreamCheckpoint } from './overlapCursor'
 import { retryRewind, rewound } from './retryRewind'
-import { RunFailure } from './runFailure'
+import { runFailureOf } from './runFailure'
 import { emptyTrackerTotals, type TrackerContext } from './trackerContext'
 import { syncVaccinations } from './vaccinationSync'
 
@@ -150,8 +150,8 @@ export async function runSync(run: SyncRun): Promise<RunSummary> {
             return summarise('cancelled')
         }
         report('failed')
-        if (error instanceof RunFailure)
-            return summarise('failed', { code: error.code, message: error.message })
+        const failure = runFailureOf(error)
+        if (failure) return summarise('failed', { code: failure.code, message: failure.message })
         throw error
     }
 }

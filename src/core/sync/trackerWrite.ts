@@ -21,7 +21,8 @@ const ALREADY_ABSENT = new Set(['E1032', 'E1081', 'E1063'])
 function failureOf(result: TrackerImportResult): RunFailure | undefined {
     if (!result.failure) return undefined
     return new RunFailure(
-        result.failure.kind === 'access' ? 'DHIS2_ACCESS' : 'DHIS2_UNREACHABLE',
+        result.failure.code ??
+            (result.failure.kind === 'access' ? 'DHIS2_ACCESS' : 'DHIS2_UNREACHABLE'),
         result.failure.message,
         result.failure.retryable
     )
