@@ -1,4 +1,6 @@
+import { configCommand } from './commands/config'
 import { initCommand } from './commands/init'
+import { runsCommand } from './commands/runs'
 import { syncCommand } from './commands/sync'
 import { UsageError } from './options'
 import { validateFolder } from './validateFolder'
@@ -11,26 +13,53 @@ Commands:
                                route 'opensrp') and the Bangladesh EPI mappings to
                                the dataStore, where nothing is stored yet.
   sync [--only tracker|aggregate] [--dry-run] [--periods 202601,202602]
-       [--org-units UID,…] [--retry KEY,…] [--scheduled] [--json] [--store FILE]
-                               Run a sync. Progress on stderr, the summary on
-                               stdout (one JSON object with --json). Exit code 0:
-                               all went well, 1: finished with record errors,
-                               2: failed, cancelled or another run holds the lock.
-                               OpenSRP is read through the DHIS2 route; for direct
-                               access add --opensrp-url, --opensrp-user,
-                               --opensrp-password.
-
-  DHIS2 connection (init, sync): --dhis2-url URL and --dhis2-token PAT, or
-  --dhis2-user U --dhis2-password P; or DHIS2_URL, DHIS2_TOKEN, DHIS2_USER,
-  DHIS2_PASSWORD in the environment. The local store is a SQLite file under
-  ~/.opensrp-dhis2/ unless --store says where.
-
+       [--org-units UID,…] [--retry KEY,…] [--scheduled] [--wait SECONDS]
+       [--json] [--store FILE]
+                               Run a sync. Progress on stderr (a bar on a
+                               terminal, plain lines otherwise), the summary on
+                               stdout (one JSON object with --json).
+                               --org-units runs those subtrees only, with their
+                               own lock, cursors and local store (several runners
+                               can share a national load; docs/scheduling.md).
+                               When another run holds an overlapping scope the
+                               run is refused (exit 2) unless --wait SECONDS
+                               lets it wait. OpenSRP is read through the DHIS2
+                               route; for direct access add --opensrp-url,
+                               --opensrp-user, --opensrp-password (or OPENSRP_URL,
+                               OPENSRP_USER, OPENSRP_PASSWORD).
+  config export FILE           Write the settings and mappings to FILE ('-' for
+                               stdout) as one JSON file: the UID salt in its own
+                               marked section, never a secret.
+  config import FILE [--dry-run] [--replace-salt]
+                               Check FILE (a config export, or the app's mappings
+                               export) and write it to the dataStore; nothing is
+                               written unless all of it is valid. --dry-run lists
+                               what would change. This DHIS2's UID salt is kept
+                               unless --replace-salt.
+  runs list [--limit N]        The latest run reports (20 unless --limit).
+  runs show ID                 One run: counts, problems grouped by code with
+                               what they mean and what to do, per-record errors
+                               with their OpenSRP ids.
+  runs locks                   The run locks held now: who, since when, until when.
   validate <folder> [--json]   Check OpenSRP JSON files (clients*.json, events*.json,
                                locations*.json) and list the records that would be
                                quarantined, with the reason. Exit code 0 when
                                every file was read (quarantined records included),
                                1 when a file is not JSON or none was found.
   help                         Show this help.
+
+  --json prints one JSON object on stdout (sync, config, runs).
+
+  DHIS2 connection: --dhis2-url URL and --dhis2-token PAT, or --dhis2-user U
+  --dhis2-password P; better, DHIS2_URL, DHIS2_TOKEN (or DHIS2_USER and
+  DHIS2_PASSWORD) in the environment, so no secret shows in ps or a crontab.
+  The local store is a SQLite file per DHIS2 and scope under ~/.opensrp-dhis2/
+  unless --store says where; losing it is safe (a rerun updates, never
+  duplicates).
+
+Exit codes: 0 done; 1 sync finished with per-record errors; 2 did not run or
+did not finish (bad usage, DHIS2 unreachable or login refused, configuration
+missing or invalid, scope held by another run, run failed or cancelled).
 `
 
 async function main(argv: string[]): Promise<number> {
@@ -41,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'init') return initCommand(rest, process.env)
     if (command === 'sync') return syncCommand(rest, process.env)
+    if (command === 'config') return configCommand(rest, process.env)
+    if (command === 'runs') return runsCommand(rest, process.env)
     if (command === 'validate') {
         const folder = rest.find((arg) => !arg.startsWith('--'))
         if (!folder) {

@@ -2,93 +2,47 @@ import { loadConfiguration } from '../../adapters/dhis2/configStore'
 import { createKeyValueCursorStore } from '../../adapters/dhis2/cursorStore'
 import { createOpenSrpSource } from '../../adapters/opensrp/source'
 import { createTransport } from '../../adapters/opensrp/transport'
-import type { OpenSrpConnection } from '../../adapters/opensrp/connection'
 import { readOrgUnits } from '../../adapters/runner/readOrgUnits'
 import { runConnector } from '../../adapters/runner/runConnector'
 import { systemClock } from '../../adapters/runner/systemClock'
-import type { ConnectorSettings } from '../../core/config/types'
-import { describeHeldLock } from '../../core/runs/lockMessage'
-import type { RunSummary } from '../../core/summary/types'
-import { connect, openLocalStore, thisHost } from '../connect'
-import { connectionFrom, parseCommand, UsageError, type ConnectionOptions } from '../options'
+import type { Mappings } from '../../core/config/types'
+import { describeDuration, describeHeldLock } from '../../core/runs/lockMessage'
+import { scopeKey, type RunScope } from '../../core/runs/scope'
+import { connect, openLocalStore, thisHost, whoAmI } from '../connect'
+import { openSrpConnection } from '../openSrpConnection'
+import { connectionFrom, parseCommand, UsageError } from '../options'
 import { createProgressPrinter } from '../progressPrinter'
+import { jsonSummary, textSummary } from '../summaryOutput'
+import { runWaitingForLock } from '../waitForLock'
 
+export { jsonSummary } from '../summaryOutput'
+
+/** 0: all went well; 1: finished, with per-record errors; 2: did not finish, or could not start. */
 const EXIT = { succeeded: 0, 'completed-with-errors': 1, failed: 2, cancelled: 2 } as const
 
-function openSrpConnection(
-    settings: ConnectorSettings,
-    dhis2: ConnectionOptions,
-    direct: { url?: string; user?: string; password?: string }
-): OpenSrpConnection {
-    if (direct.url) {
-        if (!direct.user || !direct.password)
-            throw new UsageError(
-                '--opensrp-url needs --opensrp-user and --opensrp-password (or OPENSRP_USER, OPENSRP_PASSWORD).'
-            )
-        return {
-            mode: 'direct',
-            baseUrl: direct.url,
-            auth: { type: 'basic', username: direct.user, password: direct.password },
-        }
-    }
-    if (settings.opensrp.mode === 'direct') {
-        throw new UsageError(
-            `The settings read OpenSRP directly at ${settings.opensrp.baseUrl}; give --opensrp-url, --opensrp-user and --opensrp-password.`
-        )
-    }
-    return {
-        mode: 'route',
-        dhis2BaseUrl: dhis2.url,
-        routeCode: settings.opensrp.routeCode,
-        ...(dhis2.auth.type === 'token'
-            ? { dhis2ApiToken: dhis2.auth.token }
-            : { dhis2Basic: { username: dhis2.auth.username, password: dhis2.auth.password } }),
-    }
+const list = (value: string | undefined) =>
+    value
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+
+function waitSeconds(value: string | undefined): number {
+    if (value === undefined) return 0
+    const seconds = Number(value)
+    if (!Number.isFinite(seconds) || seconds < 0)
+        throw new UsageError(`--wait takes a number of seconds, not '${value}'.`)
+    return seconds
 }
 
-/** The JSON the issue promises on stdout: status, totals and per-record errors. */
-export function jsonSummary(summary: RunSummary, runId: string) {
-    return {
-        status: summary.status,
-        runId,
-        dryRun: summary.dryRun,
-        tracker: summary.tracker ?? null,
-        aggregate: summary.aggregate ?? null,
-        errors: summary.errors.map(({ sourceId, kind, code, message }) => ({
-            sourceId,
-            kind,
-            code,
-            message,
-        })),
-        errorsOmitted: summary.errorsOmitted,
-        ...(summary.failure ? { failure: summary.failure } : {}),
-    }
-}
-
-function textSummary(summary: RunSummary): string {
-    const lines = [
-        `Run ${summary.status}${summary.dryRun ? ' (dry run: DHIS2 was not changed)' : ''}.`,
+/** The phases the progress bar steps through for this scope. */
+function phasesOf(streams: RunScope['streams'], mappings: Mappings): string[] {
+    const tracker = streams !== 'aggregate' && mappings.tracker !== undefined
+    const aggregate = streams !== 'tracker' && mappings.aggregate !== undefined
+    return [
+        ...(tracker ? ['syncing-clients'] : []),
+        'syncing-events',
+        ...(aggregate ? ['posting-aggregates'] : []),
     ]
-    const t = summary.tracker
-    if (t) {
-        lines.push(
-            `Tracker: ${t.created} created, ${t.updated} updated, ${t.deleted} deleted in DHIS2; ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.failed} failed, ${t.waiting} waiting to be retried.`
-        )
-    }
-    const a = summary.aggregate
-    if (a) {
-        lines.push(
-            `Aggregate: ${a.written} values written, ${a.unchanged} unchanged, ${a.failed} failed, ${a.counted} events counted.`
-        )
-        for (const held of a.heldBack)
-            lines.push(`  held back ${held.dataSet} ${held.period}: ${held.message}`)
-    }
-    for (const error of summary.errors.slice(0, 50))
-        lines.push(`  ${error.sourceId} [${error.code}] ${error.message}`)
-    const more = summary.errors.length - 50 + summary.errorsOmitted
-    if (more > 0) lines.push(`  … and ${more} more errors (see the run report, or --json).`)
-    if (summary.failure) lines.push(`Stopped: ${summary.failure.message}`)
-    return `${lines.join('\n')}\n`
 }
 
 export async function syncCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -99,6 +53,7 @@ export async function syncCommand(args: string[], env: NodeJS.ProcessEnv): Promi
         'org-units': { type: 'string' },
         retry: { type: 'string' },
         scheduled: { type: 'boolean', default: false },
+        wait: { type: 'string' },
         'opensrp-url': { type: 'string' },
         'opensrp-user': { type: 'string' },
         'opensrp-password': { type: 'string' },
@@ -106,6 +61,14 @@ export async function syncCommand(args: string[], env: NodeJS.ProcessEnv): Promi
     const only = values.only
     if (only !== undefined && only !== 'tracker' && only !== 'aggregate')
         throw new UsageError(`--only takes tracker or aggregate, not '${only}'.`)
+    const waitMs = waitSeconds(values.wait) * 1000
+    const orgUnitRoots = list(values['org-units'])
+    const periods = list(values.periods)
+    const scope: RunScope = {
+        streams: only ?? 'both',
+        ...(orgUnitRoots?.length ? { orgUnits: orgUnitRoots } : {}),
+        ...(periods?.length ? { periods } : {}),
+    }
     const connection = connectionFrom(values, env)
     const { engine, version, kv } = await connect(connection)
     const loaded = await loadConfiguration(kv)
@@ -124,49 +87,67 @@ export async function syncCommand(args: string[], env: NodeJS.ProcessEnv): Promi
         ),
         { pageSize: settings.pageSize }
     )
-    const store = await openLocalStore(connection.url, values.store)
+    const user = await whoAmI(engine, connection)
+    const { store } = await openLocalStore(connection.url, values.store, scopeKey(scope))
     const abort = new AbortController()
     const stop = () => abort.abort()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
-    const progress = createProgressPrinter(process.stderr)
+    const progress = createProgressPrinter(process.stderr, {
+        phases: phasesOf(scope.streams, mappings),
+    })
     try {
-        const result = await runConnector({
-            engine,
-            version,
-            kv,
-            cursors: createKeyValueCursorStore(kv),
-            store,
-            source,
-            clock: systemClock,
-            settings,
-            mappings,
-            orgUnits: await readOrgUnits(engine, abort.signal),
-            scope: {
-                streams: only ?? 'both',
-                ...(values['org-units'] ? { orgUnits: values['org-units'].split(',') } : {}),
-                ...(values.periods ? { periods: values.periods.split(',') } : {}),
-            },
-            dryRun: values['dry-run'],
-            user: connection.auth.type === 'basic' ? connection.auth.username : 'token',
-            trigger: values.scheduled ? 'scheduled' : 'manual',
-            host: thisHost(),
-            retryKeys: values.retry?.split(','),
-            signal: abort.signal,
-            onProgress: (p) => progress.update(p),
-        })
+        const orgUnits = await readOrgUnits(engine, abort.signal)
+        const result = await runWaitingForLock(
+            () =>
+                runConnector({
+                    engine,
+                    version,
+                    kv,
+                    cursors: createKeyValueCursorStore(kv),
+                    store,
+                    source,
+                    clock: systemClock,
+                    settings,
+                    mappings,
+                    orgUnits,
+                    scope,
+                    dryRun: values['dry-run'],
+                    user,
+                    trigger: values.scheduled ? 'scheduled' : 'manual',
+                    host: thisHost(),
+                    retryKeys: list(values.retry),
+                    signal: abort.signal,
+                    onProgress: (p) => progress.update(p),
+                }),
+            {
+                waitMs,
+                clock: systemClock,
+                signal: abort.signal,
+                onWaiting: (heldBy, remaining) =>
+                    progress.note(
+                        `${describeHeldLock(heldBy, Date.now())} Waiting up to ${describeDuration(remaining)} (--wait).`
+                    ),
+            }
+        )
         progress.end()
         if (result.outcome === 'locked') {
-            process.stderr.write(`${describeHeldLock(result.heldBy, Date.now())}\n`)
+            const theirs = result.heldBy.scopeKey
+            const overlap =
+                theirs === scopeKey(scope) ? '' : `It holds the overlapping scope '${theirs}'. `
+            process.stderr.write(
+                `${describeHeldLock(result.heldBy, Date.now())} ${overlap}${waitMs > 0 ? 'Gave up waiting (--wait).' : 'Add --wait SECONDS to wait for it.'}\n`
+            )
             return 2
         }
         process.stdout.write(
             values.json
                 ? `${JSON.stringify(jsonSummary(result.summary, result.runId))}\n`
-                : textSummary(result.summary)
+                : textSummary(result.summary, result.runId)
         )
         return EXIT[result.summary.status]
     } finally {
+        progress.end()
         process.off('SIGINT', stop)
         process.off('SIGTERM', stop)
         await store.close()
