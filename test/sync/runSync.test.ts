@@ -228,9 +228,8 @@ describe('runSync checkpoints', () => {
         const { fake } = target((p) => ok(p))
         const healthy = source(5)
         const failing: OpenSrpSource = {
-            ...healthy,
             listLocations: () => healthy.listLocations(),
-            checkConnection: (selection) => healthy.checkConnection(selection),
+            checkConnection: () => healthy.checkConnection(),
             streamEvents: (selection, from) => healthy.streamEvents(selection, from),
             async *streamClients(from) {
                 let pages = 0

@@ -27,6 +27,16 @@ export class DataStoreError extends Error {
     get temporary(): boolean {
         return this.code === 'network' || this.code === 'server-error'
     }
+
+    /** How a run this error stops (a cursor or report not saved) says so (core/sync/runFailure.ts). */
+    get runFailure(): { code: string; message: string; retryable: boolean } {
+        const code = this.temporary
+            ? 'DHIS2_UNREACHABLE'
+            : this.code === 'refused'
+              ? 'DHIS2_REQUEST_REFUSED'
+              : 'DHIS2_ACCESS_DENIED'
+        return { code, message: this.message, retryable: this.temporary }
+    }
 }
 
 type Variables = Record<string, unknown>

@@ -39,6 +39,11 @@ export class Dhis2RequestError extends Error {
         super(message)
         this.name = 'Dhis2RequestError'
     }
+
+    /** How a run this error stops says so in its summary and report (core/sync/runFailure.ts). */
+    get runFailure(): { code: RequestFailureCode; message: string; retryable: boolean } {
+        return { code: this.code, message: this.message, retryable: this.retryable }
+    }
 }
 
 export type ClassifiedError =

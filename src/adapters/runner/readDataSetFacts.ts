@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { DataSetDhis2Facts } from '../../core/aggregate/readiness'
+import { toRequestError } from '../dhis2/failures'
 import type { Engine } from '../dhis2/writerEngine'
 
 const DATA_SETS = {
@@ -33,7 +34,11 @@ export async function readDataSetFacts(
 ): Promise<Record<string, DataSetDhis2Facts>> {
     if (ids.length === 0) return {}
     const parsed = answer.parse(
-        await engine.query(DATA_SETS, { variables: { ids: ids.join(',') }, signal })
+        await engine
+            .query(DATA_SETS, { variables: { ids: ids.join(',') }, signal })
+            .catch((error: unknown) => {
+                throw toRequestError(error, signal)
+            })
     )
     return Object.fromEntries(
         parsed.dataSets.dataSets.map((ds) => [

@@ -19,6 +19,7 @@ import { createDataValueSetsWriter } from '../dhis2/dataValueSetsWriter'
 import { createGregorianPeriodCalculator } from '../periods/gregorianPeriods'
 import { readDataSetFacts } from './readDataSetFacts'
 import { runSync, type SyncProgress } from '../../core/sync/runSync'
+import { runFailureOf } from '../../core/sync/runFailure'
 import { createTrackerMapper } from '../../core/sync/trackerMapper'
 import { createLegacyTrackerWriter } from '../dhis2/legacyTrackerWriter'
 import { createTrackerWriter } from '../dhis2/trackerWriter'
@@ -54,6 +55,12 @@ export interface ConnectorRunInput {
     maxErrorsPerReport?: number
 }
 
+/**
+ * One calculator for every run of the process: building a year of periods costs tens of
+ * milliseconds (the library's Temporal), and its answers never change.
+ */
+const GREGORIAN_PERIODS = createGregorianPeriodCalculator()
+
 export type ConnectorRunResult =
     | { outcome: 'ran'; runId: string; summary: RunSummary }
     | { outcome: 'locked'; heldBy: HeldRunLock }
@@ -63,6 +70,9 @@ const newRunId = (clock: Clock) =>
 
 /** The code of a run stopped because its lock was lost (explainCode falls back to the message). */
 export const RUN_LOCK_LOST = 'RUN_LOCK_LOST'
+
+const REPORT_SAVE_ATTEMPTS = 4
+const REPORT_SAVE_RETRY_MS = 2_000
 
 /**
  * One connector run, the same for the app and the CLI: takes the scope's lock (and keeps it alive
@@ -96,6 +106,49 @@ export async function runConnector(request: ConnectorRunInput): Promise<Connecto
     // From here on everything stops when the caller cancels or the lock is lost.
     const input: ConnectorRunInput = { ...request, signal: keeper.signal }
     let last: SyncProgress | undefined
+    let ranToEnd = false
+    /** The report is the run's record: a DHIS2 hiccup while saving it is retried, not fatal. */
+    const saveReport = async (summary: RunSummary) => {
+        const finishedAt = clock.now()
+        for (let attempt = 1; ; attempt++) {
+            try {
+                return await saveRunReport(
+                    input.kv,
+                    {
+                        id: runId,
+                        user: input.user,
+                        trigger: input.trigger,
+                        host: input.host,
+                        startedAt: new Date(startedAt).toISOString(),
+                        finishedAt: new Date(finishedAt).toISOString(),
+                        scope,
+                        dryRun: input.dryRun,
+                        fingerprint: fingerprint({
+                            settings: { ...settings, uidSalt: undefined },
+                            mappings,
+                        }),
+                        summary,
+                        counts: {
+                            pulled: last?.pulled ?? 0,
+                            mapped: 0,
+                            written: last?.written ?? 0,
+                            unchanged: last?.unchanged ?? 0,
+                            skipped: last?.skipped ?? 0,
+                            failed: last?.failed ?? 0,
+                            batches: last?.batches ?? 0,
+                        },
+                    },
+                    {
+                        maxReports: input.maxReports ?? 200,
+                        maxErrorsPerReport: input.maxErrorsPerReport ?? 1000,
+                    }
+                )
+            } catch (error) {
+                if (attempt >= REPORT_SAVE_ATTEMPTS || !runFailureOf(error)?.retryable) throw error
+                await clock.sleep(REPORT_SAVE_RETRY_MS * attempt)
+            }
+        }
+    }
     try {
         const { locations: allLocations } = await input.source.listLocations({
             signal: input.signal,
@@ -160,7 +213,7 @@ export async function runConnector(request: ConnectorRunInput): Promise<Connecto
                                   const found = resolver.resolve(locationId)
                                   return found.ok ? { ok: true, orgUnit: found.orgUnit.id } : found
                               },
-                              periods: createGregorianPeriodCalculator(),
+                              periods: GREGORIAN_PERIODS,
                               timeZone: settings.timeZone,
                               today,
                           },
@@ -186,38 +239,25 @@ export async function runConnector(request: ConnectorRunInput): Promise<Connecto
         })
         const lost = keeper.lost()
         const summary = lost ? lockLostSummary(input.dryRun, lost, synced) : synced
-        const finishedAt = clock.now()
-        await saveRunReport(
-            input.kv,
-            {
-                id: runId,
-                user: input.user,
-                trigger: input.trigger,
-                host: input.host,
-                startedAt: new Date(startedAt).toISOString(),
-                finishedAt: new Date(finishedAt).toISOString(),
-                scope,
-                dryRun: input.dryRun,
-                fingerprint: fingerprint({
-                    settings: { ...settings, uidSalt: undefined },
-                    mappings,
-                }),
-                summary,
-                counts: {
-                    pulled: last?.pulled ?? 0,
-                    mapped: 0,
-                    written: last?.written ?? 0,
-                    unchanged: last?.unchanged ?? 0,
-                    skipped: last?.skipped ?? 0,
-                    failed: last?.failed ?? 0,
-                    batches: last?.batches ?? 0,
-                },
-            },
-            {
-                maxReports: input.maxReports ?? 200,
-                maxErrorsPerReport: input.maxErrorsPerReport ?? 1000,
-            }
-        )
+        ranToEnd = true
+        await saveReport(summary)
+        return { outcome: 'ran', runId, summary }
+    } catch (error) {
+        // OpenSRP or DHIS2 failing before the sync got going (locations, data set facts) ends
+        // the run as a failure mid-sync does: with a summary and a report that say why.
+        const lost = ranToEnd ? undefined : keeper.lost()
+        const failure = ranToEnd || lost ? undefined : runFailureOf(error)
+        if (!lost && !failure) throw error
+        const summary: RunSummary = lost
+            ? lockLostSummary(input.dryRun, lost)
+            : {
+                  status: input.signal?.aborted ? 'cancelled' : 'failed',
+                  dryRun: input.dryRun,
+                  errors: [],
+                  errorsOmitted: 0,
+                  ...(failure ? { failure: { code: failure.code, message: failure.message } } : {}),
+              }
+        await saveReport(summary)
         return { outcome: 'ran', runId, summary }
     } finally {
         keeper.stop()
