@@ -14,7 +14,7 @@ Commands:
                                the dataStore, where nothing is stored yet.
   sync [--only tracker|aggregate] [--dry-run] [--periods 202601,202602]
        [--org-units UID,…] [--retry KEY,…] [--scheduled] [--wait SECONDS]
-       [--json] [--store FILE]
+       [--lock-ttl SECONDS] [--json] [--store FILE]
                                Run a sync. Progress on stderr (a bar on a
                                terminal, plain lines otherwise), the summary on
                                stdout (one JSON object with --json).
@@ -23,7 +23,10 @@ Commands:
                                can share a national load; docs/scheduling.md).
                                When another run holds an overlapping scope the
                                run is refused (exit 2) unless --wait SECONDS
-                               lets it wait. OpenSRP is read through the DHIS2
+                               lets it wait. A run killed outright holds its
+                               scope until --lock-ttl (600 s) passes; a live run
+                               renews its lock every third of it.
+                               OpenSRP is read through the DHIS2
                                route; for direct access add --opensrp-url,
                                --opensrp-user, --opensrp-password (or OPENSRP_URL,
                                OPENSRP_USER, OPENSRP_PASSWORD).

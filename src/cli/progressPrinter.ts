@@ -98,7 +98,9 @@ export function createProgressPrinter(
         const elapsed = formatElapsed(now() - startedAt)
         const spinner = FINAL.has(last.phase) ? ' ' : SPINNER[tick++ % SPINNER.length]
         const line = `${spinner} ${formatBar(last.phase, phases)} · ${formatCounts(last)} · ${elapsed}`
-        const width = Math.max(20, (stream.columns ?? 120) - 1)
+        // A pseudo-terminal without a size (script, ssh -T) says 0 columns.
+        const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 120
+        const width = Math.max(20, columns - 1)
         stream.write(`\r\u001b[2K${line.slice(0, width)}`)
         drawn = true
     }

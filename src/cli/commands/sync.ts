@@ -26,12 +26,14 @@ const list = (value: string | undefined) =>
         .map((s) => s.trim())
         .filter((s) => s !== '')
 
-function waitSeconds(value: string | undefined): number {
-    if (value === undefined) return 0
-    const seconds = Number(value)
-    if (!Number.isFinite(seconds) || seconds < 0)
-        throw new UsageError(`--wait takes a number of seconds, not '${value}'.`)
-    return seconds
+function seconds(flag: string, value: string | undefined, fallback: number, min = 0): number {
+    if (value === undefined) return fallback
+    const parsed = Number(value)
+    if (!Number.isFinite(parsed) || parsed < min)
+        throw new UsageError(
+            `--${flag} takes a number of seconds (at least ${min}), not '${value}'.`
+        )
+    return parsed
 }
 
 /** The phases the progress bar steps through for this scope. */
@@ -54,6 +56,7 @@ export async function syncCommand(args: string[], env: NodeJS.ProcessEnv): Promi
         retry: { type: 'string' },
         scheduled: { type: 'boolean', default: false },
         wait: { type: 'string' },
+        'lock-ttl': { type: 'string' },
         'opensrp-url': { type: 'string' },
         'opensrp-user': { type: 'string' },
         'opensrp-password': { type: 'string' },
@@ -61,7 +64,9 @@ export async function syncCommand(args: string[], env: NodeJS.ProcessEnv): Promi
     const only = values.only
     if (only !== undefined && only !== 'tracker' && only !== 'aggregate')
         throw new UsageError(`--only takes tracker or aggregate, not '${only}'.`)
-    const waitMs = waitSeconds(values.wait) * 1000
+    const waitMs = seconds('wait', values.wait, 0) * 1000
+    // A run killed outright keeps its scope locked until this passes (heartbeats renew it).
+    const lockTtlMs = seconds('lock-ttl', values['lock-ttl'], 600, 3) * 1000
     const orgUnitRoots = list(values['org-units'])
     const periods = list(values.periods)
     const scope: RunScope = {
@@ -119,6 +124,7 @@ export async function syncCommand(args: string[], env: NodeJS.ProcessEnv): Promi
                     retryKeys: list(values.retry),
                     signal: abort.signal,
                     onProgress: (p) => progress.update(p),
+                    lockTtlMs,
                 }),
             {
                 waitMs,
