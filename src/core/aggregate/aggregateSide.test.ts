@@ -5,6 +5,7 @@ import { FakeClock } from '../../../test/fakes/fakeClock'
 import { InMemoryKeyValueStore } from '../../../test/fakes/inMemoryKeyValueStore'
 import { InMemorySyncStore } from '../../../test/fakes/inMemorySyncStore'
 import type { OpenSrpEvent } from '../domain/opensrp'
+import type { QuarantineEntry } from '../domain/quarantine'
 import type {
     AggregateTarget,
     DataValuePayload,
@@ -104,13 +105,17 @@ const events = [
     }),
 ]
 
-async function runOnce(side: ReturnType<ReturnType<typeof setup>['side']>, batch: OpenSrpEvent[]) {
+async function runOnce(
+    side: ReturnType<ReturnType<typeof setup>['side']>,
+    batch: OpenSrpEvent[],
+    quarantined: QuarantineEntry[] = []
+) {
     const errors = new ErrorLog(100)
     const { rebuild } = await side.prepare()
     const clients = new Map(
         batch.map((e) => [e.baseEntityId, client({ baseEntityId: e.baseEntityId })])
     )
-    await side.consume(batch, clients, errors)
+    await side.consume(batch, clients, errors, quarantined)
     await side.finish({ complete: true }, errors)
     return { rebuild, errors, totals: side.totals }
 }
@@ -149,6 +154,25 @@ describe('the aggregate side of a run', () => {
         expect(during).not.toEqual(before)
         // The first store no longer matches: it rebuilds too.
         expect((await runOnce(first.side(), events)).rebuild).toBe(true)
+    })
+
+    it('takes the count of a dose edited into an unreadable one back to zero', async () => {
+        const { dhis2, side } = setup()
+        await runOnce(side(), events)
+        const unreadable: QuarantineEntry = {
+            recordType: 'event',
+            recordId: 'doc-3',
+            serverVersion: 9,
+            reason: "vaccination date '২০২৪-০২-০৩' is not an ASCII yyyy-MM-dd date",
+            path: 'obs[0].values[0]',
+            raw: { _id: 'doc-3', formSubmissionId: 'fs-3', serverVersion: 9 },
+        }
+        // An older unreadable copy, or one without a key, changes nothing.
+        const stale = { ...unreadable, serverVersion: 0, raw: { formSubmissionId: 'fs-1' } }
+        const keyless = { ...unreadable, raw: { serverVersion: 9 } }
+        const result = await runOnce(side(), [], [unreadable, stale, keyless])
+        expect(dhis2.posts[1]).toEqual([value('202402', '0')])
+        expect(result.totals.written).toBe(1)
     })
 
     it('leaves the shared stamp alone in a dry run', async () => {

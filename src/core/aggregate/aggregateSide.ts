@@ -11,6 +11,7 @@ import type { LedgerContext } from './ledgerContext'
 import { planLedgerBatch, type LedgerEventRows } from './ledgerPlan'
 import { ledgerRowsForEvent } from './ledgerRows'
 import { postDirtyCells } from './postDirtyCells'
+import { quarantinedEventRows } from './quarantinedEvents'
 import type { DataSetDhis2Facts } from './readiness'
 
 export interface AggregateSideDeps {
@@ -94,8 +95,8 @@ export function createAggregateSide(deps: AggregateSideDeps): AggregateSide {
             }
             return { rebuild: true }
         },
-        async consume(events, clientsById, errors) {
-            const planned: LedgerEventRows[] = []
+        async consume(events, clientsById, errors, quarantined = []) {
+            const planned: LedgerEventRows[] = quarantinedEventRows(quarantined)
             for (const event of events) {
                 const result = ledgerRowsForEvent(
                     event,

@@ -125,7 +125,8 @@ export async function runSync(run: SyncRun): Promise<RunSummary> {
                 batch.clients.map((c) => [c.baseEntityId, c])
             )
             if (tracker) await syncVaccinations(batch.records, clientsById, tracker)
-            if (run.aggregate) await run.aggregate.consume(batch.records, clientsById, errors)
+            if (run.aggregate)
+                await run.aggregate.consume(batch.records, clientsById, errors, batch.quarantined)
             if (!run.dryRun) {
                 if (tracker)
                     await run.cursors.save(run.scopeKey, 'events', batch.checkpoint, { signal })
