@@ -101,7 +101,11 @@ export interface TrackerTotals {
 export interface AggregateTotals {
     /** Data values DHIS2 created or updated (zeros included). */
     written: number
-    /** Cells whose count did not change since they were last posted (not sent). */
+    /**
+     * Cells compared with the value DHIS2 holds and found equal, so not sent. Only a ledger rebuild
+     * reads DHIS2's values and compares; an incremental run looks only at the cells its events
+     * changed (all sent or held back), so there it is 0.
+     */
     unchanged: number
     failed: number
     /** Events counted into the ledger / left out with a per-record error. */
