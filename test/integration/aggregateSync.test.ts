@@ -64,6 +64,16 @@ describe.each([40, 42, 43] as const)('aggregate sync on DHIS2 2.%i', (minor) => 
     })
     afterAll(() => h.close())
 
+    it('previews with a dry run: DHIS2 validates every value and keeps none', async () => {
+        const result = await h.run({ ...aggregateOnly, dryRun: true })
+        if (result.outcome !== 'ran') throw new Error('locked')
+        expect(result.summary.aggregate).toMatchObject({
+            written: (await oracle(h)).size,
+            failed: 0,
+        })
+        expect((await dhis2Values(h)).size).toBe(0)
+    })
+
     it('posts every cell of both data sets as counted from the raw OpenSRP records', async () => {
         const summary = await run(h)
         expect(summary.status).toBe('completed-with-errors') // the planted bad records
