@@ -4,7 +4,8 @@ import type { CellState } from '../ports/syncStore'
 import { parseCell } from './cell'
 
 /**
- * One dataValueSet request's worth of values: one data set and one period (DESIGN §3.3, issue 9).
+ * The values of one data set and one period (DESIGN §3.3, issue 9), the unit the period's
+ * readiness is decided for (postDirtyCells sends a page's ready batches in one request).
  * `cells[i]` is the ledger cell of `dataValues[i]` and the count it posts: after DHIS2 confirms,
  * SyncStore.markPosted(cells) (leaving out the rejected indexes).
  */
