@@ -6,6 +6,7 @@ import { plain } from '../i18n/plain'
 import type { Route } from '../navigation/route'
 import { RunProgressPanel } from '../run/RunProgressPanel'
 import { useRunControl } from '../run/useRunControl'
+import classes from './History.module.css'
 import { StatusTag } from './statusTag'
 
 /** Sends the chosen failed records again now, and opens the new run's summary when it ends. */
@@ -45,10 +46,10 @@ export function RetryChosen({
                 {i18n.t('Retry {{n}} chosen records', plain({ n: chosen.size }))}
             </Button>
             {state.status === 'finished' && !state.outcome.runId && (
-                <p>
+                <div className={classes.line}>
                     <StatusTag status={state.outcome.summary.status} />{' '}
                     {i18n.t('The retry has ended.')}
-                </p>
+                </div>
             )}
             {state.status === 'error' && (
                 <NoticeBox error title={i18n.t('The retry could not run')}>

@@ -48,10 +48,10 @@ export function RunSummaryView({ report, access, nameOf, navigate, filtered }: P
                             plain({ when: format.dateTime(report.startedAt) })
                         )}
                     </h2>
-                    <p>
+                    <div className={classes.line}>
                         <StatusTag status={summary.status} />{' '}
                         {report.dryRun && <Tag>{i18n.t('Dry run, nothing was written')}</Tag>}
-                    </p>
+                    </div>
                     <dl className={classes.facts}>
                         <dt>{i18n.t('By')}</dt>
                         <dd>{report.user}</dd>

@@ -45,15 +45,17 @@ export function RunPage({ access, navigate }: { access: Access; navigate: (r: Ro
     const scope = scopeOf(input, periods)
     const runId = state.status === 'finished' ? state.outcome.runId : undefined
 
+    // The dry run that just finished counts at once; `previewed` keeps it once another run starts.
+    const justPreviewed =
+        state.status === 'finished' &&
+        state.request.dryRun &&
+        state.outcome.summary.status !== 'failed'
+            ? state.request.scope
+            : undefined
+    const checked = justPreviewed ?? previewed
     useEffect(() => {
-        if (
-            state.status === 'finished' &&
-            state.request.dryRun &&
-            state.outcome.summary.status !== 'failed'
-        ) {
-            setPreviewed(state.request.scope)
-        }
-    }, [state])
+        if (justPreviewed) setPreviewed(justPreviewed)
+    }, [justPreviewed])
     useEffect(() => {
         if (runId) navigate({ page: 'history', runId })
     }, [runId, navigate])
@@ -109,7 +111,7 @@ export function RunPage({ access, navigate }: { access: Access; navigate: (r: Ro
                         <Button
                             disabled={blocked || running}
                             onClick={() =>
-                                previewed && sameScope(previewed, scope)
+                                checked && sameScope(checked, scope)
                                     ? runNow()
                                     : setConfirming(true)
                             }

@@ -1,4 +1,3 @@
-import i18n from '@dhis2/d2-i18n'
 import { loadConfiguration } from '../../adapters/dhis2/configStore'
 import { createKeyValueCursorStore } from '../../adapters/dhis2/cursorStore'
 import type { Engine, ServerVersion } from '../../adapters/dhis2/writerEngine'
@@ -16,8 +15,7 @@ import {
     type RunProgress,
 } from '../../core/runs/progress'
 import type { SyncProgress } from '../../core/sync/runSync'
-import { engineRouteTransport } from '../connection/engineRouteTransport'
-import { retryingTransport } from '../connection/retryingTransport'
+import { openSrpTransportFor } from '../connection/openSrpTransport'
 import type { RunOptions, RunOutcome, RunRequest } from './runner'
 
 export interface PipelineDeps {
@@ -44,8 +42,9 @@ export const retryKeysOf = (sourceIds: readonly string[]): string[] =>
 
 /**
  * One run from the browser, wired as the CLI wires it (src/cli/commands/sync.ts): configuration
- * from the dataStore, OpenSRP through the DHIS2 route (by the data engine, with retries), the
- * browser's sync store, runConnector for the lock, the sync and the report.
+ * from the dataStore, OpenSRP through the DHIS2 route (by the data engine, with retries) or
+ * directly on servers without routes, the browser's sync store, and runConnector for the lock,
+ * the sync and the report.
  */
 export async function runFromBrowser(
     deps: PipelineDeps,
@@ -62,20 +61,9 @@ export async function runFromBrowser(
     const loaded = await loadConfiguration(deps.kv, { signal })
     if (!loaded.ok) throw new RunNotStarted(loaded.error.message)
     const { settings, mappings } = loaded
-    if (settings.opensrp.mode !== 'route') {
-        throw new RunNotStarted(
-            i18n.t(
-                'The settings read OpenSRP directly, which only the command-line runner can do (it holds the OpenSRP credentials).'
-            )
-        )
-    }
-    const source = createOpenSrpSource(
-        retryingTransport(
-            engineRouteTransport(deps.engine, settings.opensrp.routeCode),
-            deps.clock
-        ),
-        { pageSize: settings.pageSize }
-    )
+    const source = createOpenSrpSource(await openSrpTransportFor(settings, deps, { signal }), {
+        pageSize: settings.pageSize,
+    })
     const orgUnits = await readOrgUnits(deps.engine, signal)
     const store = await deps.openStore()
     try {

@@ -1,6 +1,7 @@
 import { FetchError } from '@dhis2/app-runtime'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import React from 'react'
+import { configDataStore } from '../../testing/fixtures'
 import { pending, renderWithDhis2, type StubRequest } from '../../testing/renderWithDhis2'
 import { ConnectionPage } from './ConnectionPage'
 
@@ -204,5 +205,67 @@ describe('Connection page', () => {
         await openSignIn()
         expect(await screen.findByText('API token')).toBeInTheDocument()
         expect(screen.queryByText('OAuth2 client credentials')).not.toBeInTheDocument()
+    })
+})
+
+describe('Connection page on DHIS2 before 2.40 (no routes)', () => {
+    beforeAll(() => {
+        if (typeof globalThis.crypto?.getRandomValues !== 'function') {
+            Object.defineProperty(globalThis, 'crypto', {
+                value: require('crypto').webcrypto,
+                configurable: true,
+            })
+        }
+    })
+
+    it('explains that OpenSRP must allow this origin, and saves the address and the encrypted credentials', async () => {
+        const store = configDataStore({})
+        const secrets: StubRequest[] = []
+        renderWithDhis2(<ConnectionPage />, {
+            minor: 39,
+            data: {
+                dataStore: store.handler,
+                'dataStore/opensrp-connector': (_kind: string, query: StubRequest) => {
+                    secrets.push(query)
+                    return { httpStatusCode: 200 }
+                },
+            },
+        })
+        expect(await screen.findByText('This DHIS2 has no routes')).toBeInTheDocument()
+        expect(
+            screen.getByText(new RegExp(window.location.origin.replace(/[.:/]/g, '.')))
+        ).toBeInTheDocument()
+        type(/OpenSRP address/, 'https://opensrp.example.org/opensrp/')
+        type(/OpenSRP user name/, 'opensrp-admin')
+        type(/OpenSRP password/, 'Admin123')
+        fireEvent.click(screen.getByRole('button', { name: 'Save the connection' }))
+        // Saving runs several requests in turn (settings, then the encrypted secrets).
+        expect(
+            await screen.findByText('Connection saved', undefined, { timeout: 4000 })
+        ).toBeInTheDocument()
+        expect(store.values.settings).toMatchObject({
+            opensrp: { mode: 'direct', baseUrl: 'https://opensrp.example.org/opensrp' },
+            uidSalt: expect.stringMatching(/^[0-9a-f]{32}$/),
+        })
+        expect(secrets).toEqual([
+            expect.objectContaining({
+                id: 'secrets',
+                params: { encrypt: 'true' },
+                data: {
+                    version: 1,
+                    opensrp: { type: 'basic', username: 'opensrp-admin', password: 'Admin123' },
+                },
+            }),
+        ])
+        expect(screen.queryByDisplayValue('Admin123')).not.toBeInTheDocument()
+    })
+
+    it('asks for the credentials before testing when none are saved', async () => {
+        const store = configDataStore({})
+        renderWithDhis2(<ConnectionPage />, { minor: 39, data: { dataStore: store.handler } })
+        fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }))
+        expect(
+            await screen.findByText('Type the OpenSRP address, user name and password first.')
+        ).toBeInTheDocument()
     })
 })

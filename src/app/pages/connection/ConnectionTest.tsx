@@ -1,13 +1,15 @@
 import i18n from '@dhis2/d2-i18n'
-import { Button, ButtonStrip, CircularLoader } from '@dhis2/ui'
+import { Button, ButtonStrip, CircularLoader, NoticeBox } from '@dhis2/ui'
 import React, { useEffect, useRef, useState } from 'react'
 import type { OpenSrpTransport } from '../../../adapters/opensrp/transport'
 import type { EventSelection } from '../../../core/ports/openSrpSource'
 import { runConnectionChecks, type CheckResult } from '../../connection/connectionChecks'
+import classes from './ConnectionPage.module.css'
 import { ConnectionVerdict } from './ConnectionVerdict'
 
 interface Props {
-    transport: () => OpenSrpTransport
+    /** May read stored credentials first; a failure there is shown instead of the checks. */
+    transport: () => OpenSrpTransport | Promise<OpenSrpTransport>
     selection: EventSelection
     viaRoute: boolean
     disabled?: boolean
@@ -17,6 +19,7 @@ interface Props {
 export function ConnectionTest({ transport, selection, viaRoute, disabled }: Props) {
     const [results, setResults] = useState<CheckResult[] | undefined>()
     const [running, setRunning] = useState(false)
+    const [problem, setProblem] = useState<string | undefined>()
     const controller = useRef<AbortController | undefined>(undefined)
     useEffect(() => () => controller.current?.abort(), [])
 
@@ -26,9 +29,12 @@ export function ConnectionTest({ transport, selection, viaRoute, disabled }: Pro
         controller.current = current
         setRunning(true)
         setResults(undefined)
+        setProblem(undefined)
         try {
-            const answer = await runConnectionChecks(transport(), selection, current.signal)
+            const answer = await runConnectionChecks(await transport(), selection, current.signal)
             if (!current.signal.aborted) setResults(answer)
+        } catch (error) {
+            setProblem(error instanceof Error ? error.message : String(error))
         } finally {
             if (controller.current === current) setRunning(false)
         }
@@ -47,9 +53,14 @@ export function ConnectionTest({ transport, selection, viaRoute, disabled }: Pro
                 )}
             </ButtonStrip>
             {running && (
-                <p role="status">
+                <div role="status" className={classes.line}>
                     <CircularLoader extrasmall /> {i18n.t('Asking OpenSRP…')}
-                </p>
+                </div>
+            )}
+            {problem && (
+                <NoticeBox error title={i18n.t('The test could not start')}>
+                    {problem}
+                </NoticeBox>
             )}
             {results && (
                 <ConnectionVerdict

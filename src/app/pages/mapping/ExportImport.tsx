@@ -1,6 +1,6 @@
 import i18n from '@dhis2/d2-i18n'
 import { Button, FileInputField, NoticeBox } from '@dhis2/ui'
-import React, { useState } from 'react'
+import React, { useRef, useState } from 'react'
 import { parseMappings } from '../../../adapters/dhis2/configParse'
 import { saveMappings } from '../../../adapters/dhis2/configStore'
 import type { ConfigIssue } from '../../../core/config/configPath'
@@ -48,8 +48,11 @@ export function ExportImport({
     const [saving, setSaving] = useState(false)
     const [problem, setProblem] = useState<string | undefined>()
     const [saved, setSaved] = useState(false)
+    // Only the file chosen last counts, however long an earlier one takes to read.
+    const latest = useRef(0)
 
     const choose = async (file: File | undefined) => {
+        const turn = ++latest.current
         setSaved(false)
         setProblem(undefined)
         if (!file) return setCandidate(undefined)
@@ -57,9 +60,11 @@ export function ExportImport({
         try {
             json = JSON.parse(await readText(file))
         } catch {
-            return setCandidate({ state: 'not-json' })
+            if (turn === latest.current) setCandidate({ state: 'not-json' })
+            return
         }
         const parsed = parseMappings(mappingsIn(json))
+        if (turn !== latest.current) return
         setCandidate(
             parsed.ok
                 ? { state: 'valid', mappings: parsed.value, fileName: file.name }

@@ -159,7 +159,14 @@ describe('Mapping page', () => {
 
         const edited = { ...bdMappings(), outOfAreaKeep: 'home' }
         fireEvent.change(input, { target: { files: [file(JSON.stringify(edited))] } })
-        fireEvent.click(await screen.findByRole('button', { name: 'Save the imported mappings' }))
+        fireEvent.click(
+            await screen.findByRole(
+                'button',
+                { name: 'Save the imported mappings' },
+                // Reading and validating a whole mappings file takes a moment on a busy machine.
+                { timeout: 4000 }
+            )
+        )
         await waitFor(() => expect(store.writes).toHaveLength(1))
         expect(store.values.mappings).toMatchObject({ outOfAreaKeep: 'home' })
     })

@@ -88,7 +88,7 @@ export function OrgUnitReview({
     onSaved: () => void
 }) {
     const format = useFormat()
-    const data = useLocationsAndOrgUnits(settings)
+    const data = useLocationsAndOrgUnits(settings, kv)
     const [onlyUnmatched, setOnlyUnmatched] = useState(false)
     const [choices, setChoices] = useState<Record<string, string>>({})
     const [saving, setSaving] = useState(false)
@@ -101,15 +101,6 @@ export function OrgUnitReview({
         [data.value, mappings.orgUnits]
     )
 
-    if (settings.opensrp.mode === 'direct') {
-        return (
-            <NoticeBox title={i18n.t('OpenSRP locations cannot be read from here')}>
-                {i18n.t(
-                    'The connector reads OpenSRP directly, without a DHIS2 route, so this page cannot list the locations. Edit the org unit mapping in an exported file and import it.'
-                )}
-            </NoticeBox>
-        )
-    }
     if (data.loading) return <CircularLoader small />
     if (data.error || !data.value) {
         return (

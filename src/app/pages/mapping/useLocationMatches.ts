@@ -1,10 +1,12 @@
 import { useDataEngine } from '@dhis2/app-runtime'
 import { createMetadataReader } from '../../../adapters/dhis2/metadata'
 import { createOpenSrpSource } from '../../../adapters/opensrp/source'
+import { systemClock } from '../../../adapters/runner/systemClock'
 import type { ConnectorSettings } from '../../../core/config/types'
+import type { KeyValueStore } from '../../../core/ports/keyValueStore'
 import type { OpenSrpLocation } from '../../../core/domain/opensrp'
 import type { Dhis2OrgUnit } from '../../../core/ports/metadata'
-import { engineRouteTransport } from '../../connection/engineRouteTransport'
+import { openSrpTransportFor } from '../../connection/openSrpTransport'
 import { useAsync } from '../../hooks/useAsync'
 
 export interface LocationsAndOrgUnits {
@@ -16,16 +18,20 @@ export interface LocationsAndOrgUnits {
 
 /**
  * OpenSRP's locations (through the DHIS2 route, by the data engine) and DHIS2's org units (the
- * metadata adapter), for the review table. Direct mode has no route to read through.
+ * metadata adapter), for the review table; directly on servers without routes.
  */
-export function useLocationsAndOrgUnits(settings: ConnectorSettings) {
+export function useLocationsAndOrgUnits(settings: ConnectorSettings, kv: KeyValueStore) {
     const engine = useDataEngine()
     const access = settings.opensrp
     return useAsync<LocationsAndOrgUnits>(
-        access.mode === 'route' ? access.routeCode : undefined,
+        access.mode === 'route' ? access.routeCode : access.baseUrl,
         async (signal) => {
-            if (access.mode !== 'route') throw new Error('direct mode')
-            const source = createOpenSrpSource(engineRouteTransport(engine, access.routeCode))
+            const transport = await openSrpTransportFor(
+                settings,
+                { engine, kv, clock: systemClock },
+                { signal }
+            )
+            const source = createOpenSrpSource(transport)
             const [{ locations, quarantined }, orgUnits] = await Promise.all([
                 source.listLocations({ signal }),
                 createMetadataReader(engine).listOrgUnits({ signal }),

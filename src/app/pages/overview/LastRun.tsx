@@ -9,6 +9,7 @@ import { useRunIndexQuery } from '../../history/useRunIndexQuery'
 import { useVisibleRuns } from '../../history/useVisibleRuns'
 import type { Route } from '../../navigation/route'
 import type { Access } from '../../user/access'
+import classes from './OverviewPage.module.css'
 
 /** The newest run the user may see: status, when, by whom, counts. */
 export function LastRun({ access, navigate }: { access: Access; navigate: (r: Route) => void }) {
@@ -28,14 +29,14 @@ export function LastRun({ access, navigate }: { access: Access; navigate: (r: Ro
     if (!last) return <p>{i18n.t('No import has run yet.')}</p>
     return (
         <div data-test="last-run">
-            <p>
+            <div className={classes.line}>
                 <StatusTag status={last.status} />{' '}
                 {i18n.t(
                     'Started {{when}} by {{user}}',
                     plain({ when: format.dateTime(last.startedAt), user: last.user })
                 )}
                 {last.dryRun && ` (${i18n.t('dry run')})`}
-            </p>
+            </div>
             <CountsLine counts={last.counts} />
             <Button small onClick={() => navigate({ page: 'history', runId: last.id })}>
                 {i18n.t('Open the summary')}
