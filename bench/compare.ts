@@ -18,7 +18,7 @@
  * bench/results/README.md and prints the table.
  */
 import { mkdirSync, mkdtempSync } from 'fs'
-import { tmpdir } from 'os'
+import { cpus, tmpdir } from 'os'
 import path from 'path'
 import { flag, numberArg, optionalNumberArg, stringArg } from './harness/args'
 import { openSrpSize } from './harness/openSrpSize'
@@ -108,6 +108,7 @@ async function main() {
             dhis2Version,
             sandboxes: inProcess ? 'in-process' : 'child process',
             directBatchSize: directBatch,
+            cpus: cpus().length,
         },
         data: context.data,
         scenarios,

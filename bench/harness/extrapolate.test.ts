@@ -25,6 +25,7 @@ describe('extrapolating the seed from a sample', () => {
         peakHeapMb: 40,
         startHeapMb: 20,
         peakRssMb: 90,
+        loadAverage: { start: 1, end: 1 },
         dhis2: counts(0, 0),
         opensrp: counts(0, 0),
         phases: [phase('setup', 100, 1), phase('tracker', 1000, 200), phase('aggregate', 200, 36)],

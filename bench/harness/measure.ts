@@ -1,3 +1,4 @@
+import { loadavg } from 'os'
 import type { ServerCounts } from './countingProxy'
 import type { SandboxCounts } from './sandboxes'
 
@@ -23,6 +24,11 @@ export interface RunMeasurement {
     peakHeapMb: number
     startHeapMb: number
     peakRssMb: number
+    /**
+     * The machine's 1-minute load average when the run began and ended: above the CPU count,
+     * other processes competed for the CPU and the times are inflated.
+     */
+    loadAverage: { start: number; end: number }
     dhis2: ServerCounts
     opensrp: ServerCounts
     phases: PhaseMeasurement[]
@@ -71,6 +77,7 @@ export async function measureRun<T>(
     { sampleEveryMs = 25 }: { sampleEveryMs?: number } = {}
 ): Promise<{ result: T; measurement: RunMeasurement }> {
     global.gc?.()
+    const loadAtStart = round1(loadavg()[0] ?? 0)
     const startHeap = process.memoryUsage().heapUsed
     let peakHeap = startHeap
     let peakRss = process.memoryUsage().rss
@@ -107,6 +114,7 @@ export async function measureRun<T>(
                 peakHeapMb: round1(peakHeap / MB),
                 startHeapMb: round1(startHeap / MB),
                 peakRssMb: round1(peakRss / MB),
+                loadAverage: { start: loadAtStart, end: round1(loadavg()[0] ?? 0) },
                 dhis2: total.dhis2,
                 opensrp: total.opensrp,
                 phases,

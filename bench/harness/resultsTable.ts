@@ -1,3 +1,4 @@
+import type { RunMeasurement } from './measure'
 import { derive, type ScenarioResult } from './scenario'
 import type { TargetCheck } from './targets'
 
@@ -13,6 +14,8 @@ export interface CompareResult {
         dhis2Version: string
         sandboxes: 'child process' | 'in-process'
         directBatchSize: number
+        /** CPUs of the machine the benchmark ran on. */
+        cpus: number
     }
     data: { clients: number; events: number; records: number }
     scenarios: ScenarioResult[]
@@ -77,6 +80,19 @@ export function resultSection(result: CompareResult): string {
         .filter((s) => s.note)
         .map((s) => `- ${s.label}: ${s.note}`)
         .join('\n')
+    // Files written before these fields existed have neither; say nothing rather than guess.
+    const loads = result.scenarios.flatMap((s) => {
+        const load: RunMeasurement['loadAverage'] | undefined = s.measurement?.loadAverage
+        return load ? [load.start, load.end] : []
+    })
+    const busiest = Math.max(0, ...loads)
+    const machine =
+        loads.length === 0 || !c.cpus
+            ? ''
+            : `Machine: ${c.cpus} CPUs; 1-minute load average during the runs up to ${busiest.toFixed(1)}` +
+              (busiest > c.cpus
+                  ? ' (**above the CPU count: other processes competed for the CPU, times are inflated**).'
+                  : '.')
     return [
         `### ${result.name}`,
         '',
@@ -85,6 +101,7 @@ export function resultSection(result: CompareResult): string {
             `(${int(result.data.records)} records) · ${c.latencyMs} ms per DHIS2 request, ` +
             `${c.opensrpLatencyMs} ms per OpenSRP request · DHIS2 sandbox ${c.dhis2Version} · ` +
             `sandboxes in a ${c.sandboxes}`,
+        ...(machine ? ['', machine] : []),
         '',
         scenarioTable(result),
         '',
