@@ -68,6 +68,16 @@ export const clientSchema = z.object({
 
 const DATE_GIVEN_CONCEPT = '1410AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 
+/** Enough of a value to recognise it; a longer one would push the reason out of a capped report. */
+const QUOTED_LENGTH = 40
+
+function quoted(value: string | null | undefined): string {
+    const text = String(value)
+    return text.length > QUOTED_LENGTH
+        ? `${text.slice(0, QUOTED_LENGTH)}… (${text.length} characters)`
+        : text
+}
+
 const obs = z
     .object({
         fieldType: z.string(),
@@ -89,7 +99,7 @@ const obs = z
                 input: given,
                 path: ['values', 0],
                 params: { standalone: true },
-                message: `vaccination date '${String(given)}' is not an ASCII yyyy-MM-dd date`,
+                message: `vaccination date '${quoted(given)}' is not an ASCII yyyy-MM-dd date`,
             })
         }
     })

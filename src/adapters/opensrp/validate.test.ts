@@ -121,6 +121,23 @@ describe('quarantining malformed OpenSRP records', () => {
         expect(!result.ok && result.quarantine.reason).toBe(reason)
     })
 
+    it('quotes only the start of a long unreadable vaccination date, so the reason stays in a capped report', () => {
+        const dose = page1.events.find((e) => e.eventType === 'Vaccination') as Record<
+            string,
+            unknown
+        >
+        const obs = (dose.obs as Array<Record<string, unknown>>).map((o) =>
+            o.fieldCode === '1410AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+                ? { ...o, values: ['x'.repeat(100_000)] }
+                : o
+        )
+        const result = validateEvent({ ...dose, obs })
+        const reason = result.ok ? '' : result.quarantine.reason
+        expect(reason).toBe(
+            `vaccination date '${'x'.repeat(40)}… (100000 characters)' is not an ASCII yyyy-MM-dd date`
+        )
+    })
+
     it('keeps the id of a quarantined record so an operator can find it in OpenSRP', () => {
         const result = validateClient({ ...goodClient, birthdate: 'yesterday' })
         expect(!result.ok && result.quarantine.recordId).toBe(goodClient.baseEntityId)
