@@ -1,6 +1,6 @@
 import { FetchError } from '@dhis2/app-runtime'
 import i18n from '@dhis2/d2-i18n'
-import { screen, within } from '@testing-library/react'
+import { fireEvent, screen, within } from '@testing-library/react'
 import React from 'react'
 import App from './App'
 import { renderWithDhis2 } from './testing/renderWithDhis2'
@@ -79,6 +79,18 @@ describe('App', () => {
             'Run an import',
             'Import history',
         ])
+    })
+
+    it('moves between pages in place (a link would leave the DHIS2 global shell)', async () => {
+        renderWithDhis2(<App />, { data: { 'dataStore/opensrp-connector': [] }, user: admin })
+        await screen.findByText('No OpenSRP connection yet')
+        const history = screen.getByRole('menuitem', { name: 'Import history' })
+        expect(history).toHaveAttribute('href', '#/history')
+        // false: the link's own navigation was prevented, the app navigated itself.
+        expect(fireEvent.click(history)).toBe(false)
+        expect(window.location.hash).toBe('#/history')
+        expect(await screen.findByText('No import has run yet.')).toBeInTheDocument()
+        expect(screen.queryByText('No OpenSRP connection yet')).not.toBeInTheDocument()
     })
 
     it('offers an import operator the run but not the configuration', async () => {

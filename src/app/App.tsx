@@ -48,7 +48,7 @@ const App = () => {
     return (
         <div className={classes.layout}>
             <nav className={classes.sidebar} aria-label={i18n.t('Connector pages')}>
-                <Navigation access={access} current={route.page} />
+                <Navigation access={access} current={route.page} navigate={navigate} />
             </nav>
             <main className={classes.page}>
                 <h1 className={classes.title}>{i18n.t('OpenSRP Connector')}</h1>

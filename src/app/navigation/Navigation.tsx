@@ -2,7 +2,7 @@ import i18n from '@dhis2/d2-i18n'
 import { Menu, MenuItem } from '@dhis2/ui'
 import React from 'react'
 import type { Access } from '../user/access'
-import { hrefOf, type Page } from './route'
+import { hrefOf, type Page, type Route } from './route'
 
 interface Item {
     page: Page
@@ -18,8 +18,20 @@ const items = (): Item[] => [
     { page: 'history', label: i18n.t('Import history'), visible: () => true },
 ]
 
-/** The side menu; pages the user may not use are not offered. */
-export function Navigation({ access, current }: { access: Access; current: Page }) {
+/**
+ * The side menu; pages the user may not use are not offered. Items keep their href (new tab,
+ * copy link) but navigate in place: the App Platform's `<base target="_top">` would otherwise send
+ * a plain link out of the DHIS2 global shell (2.42+).
+ */
+export function Navigation({
+    access,
+    current,
+    navigate,
+}: {
+    access: Access
+    current: Page
+    navigate: (route: Route) => void
+}) {
     return (
         <Menu dataTest="connector-navigation">
             {items()
@@ -29,6 +41,7 @@ export function Navigation({ access, current }: { access: Access; current: Page 
                         key={item.page}
                         href={hrefOf({ page: item.page })}
                         label={item.label}
+                        onClick={() => navigate({ page: item.page })}
                         active={item.page === current}
                         dataTest={`nav-${item.page}`}
                     />
