@@ -29,7 +29,9 @@ generated data, with a fixed delay before every answer:
   \`/api/tracker\` one batch at a time with \`async=false\`: the physical limit.
 
 Columns: requests sent to DHIS2 and to OpenSRP (counted by a proxy in front of each); wall time;
-OpenSRP records (clients + events) per second; each scenario's requests and wall time divided by
+OpenSRP records (clients + events) per second; objects DHIS2 confirmed (tracked entities,
+enrollments, events, data values: the seed writes no vaccination events, so DHIS2 has less to do
+for it); each scenario's requests and wall time divided by
 the seed's (for (b) that is the ratio b/a; lower is better); peak heap of the benchmark process; its CPU time over wall time (the sandboxes run in
 their own process, so this is the client's own work); and the shares of wall time with a DHIS2
 request open and with an OpenSRP request open. What the CPU and waiting shares leave is idle time:

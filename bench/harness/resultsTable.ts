@@ -45,13 +45,14 @@ export function scenarioTable(result: CompareResult): string {
             scenario.status === 'extrapolated'
                 ? `${scenario.label} *(extrapolated from ${int(scenario.extrapolation?.sampledClients ?? 0)} of ${int(scenario.extrapolation?.totalClients ?? 0)} clients)*`
                 : scenario.label
-        if (!d) return `| ${label} | not run | | | | | | | | |`
+        if (!d) return `| ${label} | not run | | | | | | | | | |`
         const isSeed = scenario.key === 'seed'
         return [
             label,
             `${int(d.requests)} (${int(d.dhis2Requests)} + ${int(d.opensrpRequests)})`,
             duration(d.wallSeconds),
             int(d.recordsPerSecond),
+            scenario.written === undefined ? '—' : int(scenario.written),
             isSeed ? '1' : ratioCell(d.requests, seedDerived?.requests),
             isSeed ? '1' : ratioCell(d.wallSeconds, seedDerived?.wallSeconds),
             `${d.peakHeapMb.toFixed(0)} MB`,
@@ -64,8 +65,8 @@ export function scenarioTable(result: CompareResult): string {
             .concat(' |')
     })
     return [
-        '| scenario | requests (DHIS2 + OpenSRP) | wall time | records/s | requests ÷ (a) | wall time ÷ (a) | peak heap | own CPU / wall | waiting on DHIS2 / wall | waiting on OpenSRP / wall |',
-        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+        '| scenario | requests (DHIS2 + OpenSRP) | wall time | records/s | written to DHIS2 | requests ÷ (a) | wall time ÷ (a) | peak heap | own CPU / wall | waiting on DHIS2 / wall | waiting on OpenSRP / wall |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
         ...rows,
     ].join('\n')
 }

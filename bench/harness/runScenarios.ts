@@ -50,17 +50,23 @@ export function runSeedScenario(
                 ...(sampleClients !== undefined ? { clientLimit: sampleClients } : {}),
             })
         )
+        const sent = result.tracker.clientsRead
+        const sampled = sampleClients !== undefined && sent < context.data.clients
+        const factor = sampled ? context.data.clients / Math.max(1, sent) : 1
+        const { tracker, aggregate } = result
         const base: ScenarioResult = {
             key: 'seed',
             label: '(a) seed',
             status: 'measured',
             records: context.data.records,
+            written:
+                Math.round((tracker.trackedEntitiesCreated + tracker.enrollmentsCreated) * factor) +
+                aggregate.imported +
+                aggregate.updated,
             measurement,
             outcome: result,
         }
-        const sent = result.tracker.clientsRead
-        if (sampleClients === undefined || sent >= context.data.clients) return base
-        const factor = context.data.clients / Math.max(1, sent)
+        if (!sampled) return base
         return {
             ...base,
             status: 'extrapolated',
@@ -96,6 +102,7 @@ export function runEngineScenario(context: ScenarioContext): Promise<ScenarioRes
                 label: '(b) engine',
                 status: 'measured',
                 records: context.data.records,
+                ...(result.synced !== undefined ? { written: result.synced } : {}),
                 measurement,
                 note: 'settings and BD mappings installed with `init --template bd` before the clock started; then one `sync` (OpenSRP read directly, operator token).',
                 outcome: result,
@@ -145,6 +152,7 @@ export function runDirectScenario(
             label: '(c) DHIS2 alone',
             status: 'measured',
             records: context.data.records,
+            written: result.created + result.updated,
             measurement,
             note: `${note}; posted one batch at a time with async=false.`,
             outcome: result,

@@ -9,6 +9,11 @@ export interface ScenarioResult {
     note?: string
     /** OpenSRP records (clients + events) the run covers. */
     records: number
+    /**
+     * Objects DHIS2 confirmed (tracked entities, enrollments, events, data values): the seed
+     * writes no vaccination events, so it does less work for DHIS2 than the engine.
+     */
+    written?: number
     /** What the table reports: measured, or for a sample, extrapolated to all clients. */
     measurement?: RunMeasurement
     /** The sample as measured, when `measurement` is extrapolated. */
