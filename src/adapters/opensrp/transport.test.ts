@@ -134,6 +134,44 @@ describe('the OpenSRP transport', () => {
         await server.close()
     })
 
+    it('reads a JSON answer cut off halfway as damaged on the way, and reads it again', async () => {
+        const answers: ScriptedResponse[] = [
+            {
+                status: 200,
+                headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+                body: '{"events":[{"_id":"e1","eventTy',
+            },
+            json(200, { events: [] }),
+        ]
+        const server = await startScriptedServer(() => answers.shift() ?? { status: 500 })
+        const transport = createTransport(
+            { mode: 'direct', baseUrl: server.url, auth: basic },
+            noWait
+        )
+        await expect(
+            transport.request({ method: 'GET', path: '/rest/event/getAll' })
+        ).resolves.toEqual({ events: [] })
+        expect(server.received).toHaveLength(2)
+        await server.close()
+    })
+
+    it('says so plainly when every answer comes back cut off', async () => {
+        const server = await startScriptedServer(() => ({
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+            body: '[{"_id":',
+        }))
+        const transport = createTransport(
+            { mode: 'direct', baseUrl: server.url, auth: basic },
+            { ...noWait, retry: { maxAttempts: 2 } }
+        )
+        const error = await failureOf(
+            transport.request({ method: 'GET', path: '/rest/client/getAll' })
+        )
+        expect(error.message).toMatch(/cut off or damaged on the way: it is not complete JSON/)
+        await server.close()
+    })
+
     /** A route-mode transport against DHIS2 answering 404 with a WebMessage carrying `message`. */
     async function routeAnswering404(message: string) {
         const server = await startScriptedServer(() =>

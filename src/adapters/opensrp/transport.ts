@@ -59,6 +59,14 @@ function transportError(error: unknown, url: string): OpenSrpError {
     return new OpenSrpError('network', `Could not reach OpenSRP: ${String(error)}`, undefined, url)
 }
 
+const damagedJson = (url: string) =>
+    new OpenSrpError(
+        'network',
+        'OpenSRP’s answer was cut off or damaged on the way: it is not complete JSON. The page is read again; if this keeps happening, check the network and any proxy in front of OpenSRP.',
+        undefined,
+        url
+    )
+
 function basicAuthorization(username: string, password: string): string {
     const bytes = new TextEncoder().encode(`${username}:${password}`)
     return `Basic ${btoa(String.fromCharCode(...bytes))}`
@@ -171,6 +179,9 @@ export function createTransport(
         try {
             return JSON.parse(body) as unknown
         } catch {
+            // Said to be JSON, yet unreadable: cut off on the way (a reset, a proxy's buffer), so
+            // worth another try, and not a sign of a wrong address.
+            if (/json/i.test(contentType)) throw damagedJson(url)
             throw errorForNonJson({ status: response.status, contentType, body, url })
         }
     }
