@@ -5,7 +5,7 @@
  * never answers. Faults are switched on and off between runs; the sandbox behind stays untouched.
  */
 import http from 'http'
-import type { AddressInfo } from 'net'
+import type { AddressInfo, Socket } from 'net'
 
 export type FaultAction =
     /** A gateway's error page; the server never saw the request. */
@@ -18,6 +18,8 @@ export type FaultAction =
     | { kind: 'cut-body' }
     /** Never answered until the client gives up (or the proxy closes). */
     | { kind: 'hang' }
+    /** Forwarded; the body that comes back is replaced (a page OpenSRP never stored, a broken one). */
+    | { kind: 'rewrite'; body: (upstream: string) => string; contentType?: string }
 
 export interface ProxiedRequest {
     method: string
@@ -71,7 +73,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const matches = new Map<FaultRule, number>()
     const injected: string[] = []
     const seen = new Map<string, number>()
-    const open = new Set<import('net').Socket>()
+    const open = new Set<Socket>()
 
     const forward = (
         req: http.IncomingMessage,
@@ -145,6 +147,16 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
             const headers = { ...answer.headers }
             delete headers['transfer-encoding']
             delete headers.connection
+            if (action?.kind === 'rewrite') {
+                const body = Buffer.from(action.body(answer.body.toString('utf8')))
+                res.writeHead(answer.status, {
+                    ...headers,
+                    ...(action.contentType ? { 'content-type': action.contentType } : {}),
+                    'content-length': String(body.length),
+                })
+                res.end(body)
+                return
+            }
             if (action?.kind === 'cut-body') {
                 res.writeHead(answer.status, {
                     ...headers,

@@ -83,6 +83,8 @@ export interface HarnessOptions {
     clock?: Clock
     /** Something between the connector and DHIS2 (a fault proxy); raw reads go straight to DHIS2. */
     dhis2Front?: (dhis2Url: string) => Promise<{ url: string }>
+    /** The same between the connector and OpenSRP; raw reads and uploads go straight to OpenSRP. */
+    opensrpFront?: (opensrpUrl: string) => Promise<{ url: string }>
     /** Keep DHIS2's data in a temporary folder, so reopenDhis2 can restart it with other options. */
     reopenableDhis2?: boolean
 }
@@ -146,7 +148,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
               }
             : { type: 'basic', username: 'opensrp-admin', password: 'Admin123' }
     const source = createOpenSrpSource(
-        createTransport({ mode: 'direct', baseUrl: opensrp.url, auth }, options.transport),
+        createTransport(
+            {
+                mode: 'direct',
+                baseUrl: options.opensrpFront
+                    ? (await options.opensrpFront(opensrp.url)).url
+                    : opensrp.url,
+                auth,
+            },
+            options.transport
+        ),
         { pageSize: 100, ...options.source }
     )
     const harness: Harness = {
