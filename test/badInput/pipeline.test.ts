@@ -33,6 +33,7 @@ const MALE = 'ocU7V0kuUHq'
 const DEFAULT_COC = 'HllvX50cXC0'
 /** Names in the corpus: no message may carry one (no personal data in reports). */
 const NAMES = [
+    'Sumi',
     'Rahima',
     'Begum',
     'Ayesha',
