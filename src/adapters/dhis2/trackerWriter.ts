@@ -74,7 +74,7 @@ export function createTrackerWriter(
 ): TrackerTarget {
     const poll = {
         clock: options.clock,
-        pollIntervalMs: options.pollIntervalMs ?? 500,
+        pollIntervalMs: options.pollIntervalMs ?? 100,
         maxPollMs: options.maxPollMs ?? 600_000,
     }
     const async = options.sync !== true

@@ -20,7 +20,7 @@ export function defaultSettings({ uidSalt }: { uidSalt: string }): ConnectorSett
         timeZone: DEFAULT_TIME_ZONE,
         uidSalt,
         pageSize: 500,
-        trackerBatchSize: 200,
+        trackerBatchSize: 1000,
         aggregateBatchSize: 1000,
         trackerWriter: 'auto',
         maxAttempts: 5,
