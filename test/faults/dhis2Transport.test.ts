@@ -99,6 +99,36 @@ describe.each([
     )
 })
 
+describe('a full sync against DHIS2 2.42 that stops answering', () => {
+    it('waits on a tracker import that never answers until the operator cancels; the report says cancelled, and a resume loses and duplicates nothing', async () => {
+        const f = await startFaultHarness(42)
+        try {
+            f.proxy.setRules([
+                {
+                    when: dhis2Requests.trackerImport,
+                    times: (n) => n === 2,
+                    action: { kind: 'hang' },
+                },
+            ])
+            const abort = new AbortController()
+            const watch = setInterval(() => {
+                if (f.proxy.injected.length > 0) abort.abort()
+            }, 20)
+            const cancelled = await runBoth(f, { signal: abort.signal }).finally(() =>
+                clearInterval(watch)
+            )
+            f.proxy.setRules([])
+            const report = await expectReportedAsInSummary(f, cancelled)
+            expect(report.summary.status).toBe('cancelled')
+            await resumeUntilSettled(f)
+            const v = await verdict(f)
+            expect({ tracker: v.tracker, aggregate: v.aggregate }).toEqual(CLEAN_VERDICT)
+        } finally {
+            await f.close()
+        }
+    })
+})
+
 describe('a full sync against DHIS2 2.42 whose job polls fail', () => {
     it('keeps polling through resets and gateway errors, and finishes the run', async () => {
         const f = await startFaultHarness(42)
