@@ -1,6 +1,10 @@
 import { useConfig, useDataEngine } from '@dhis2/app-runtime'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { loadConfiguration, type LoadedConfiguration } from '../../adapters/dhis2/configStore'
+import {
+    ConfigurationError,
+    loadConfiguration,
+    type LoadedConfiguration,
+} from '../../adapters/dhis2/configStore'
 import { createDataStoreKeyValueStore } from '../../adapters/dhis2/dataStore'
 import type { KeyValueStore } from '../../core/ports/keyValueStore'
 
@@ -22,6 +26,24 @@ export function useKeyValueStore(): KeyValueStore {
     return useMemo(() => createDataStoreKeyValueStore(engine, { minor }), [engine, minor])
 }
 
+/**
+ * The key list first: a key that is not there is not asked for, so a new installation does not
+ * fill the browser console with 404s (DHIS2 answers a missing key with one).
+ */
+async function loadQuietly(kv: KeyValueStore, signal: AbortSignal): Promise<LoadedConfiguration> {
+    const keys = await kv.keys({ signal })
+    const missing = (['settings', 'mappings'] as const).filter((key) => !keys.includes(key))
+    if (missing.length === 0) return loadConfiguration(kv, { signal })
+    return {
+        ok: false,
+        error: new ConfigurationError(
+            'not-configured',
+            `The connector is not set up yet: no ${missing.join(' and no ')} saved in DHIS2.`,
+            [...missing]
+        ),
+    }
+}
+
 /** Settings and mappings as the config adapter reads them (validated, migrated). */
 export function useConfiguration(): Configuration {
     const kv = useKeyValueStore()
@@ -34,7 +56,7 @@ export function useConfiguration(): Configuration {
     useEffect(() => {
         const controller = new AbortController()
         setState((s) => ({ ...s, loading: true }))
-        loadConfiguration(kv, { signal: controller.signal }).then(
+        loadQuietly(kv, controller.signal).then(
             (loaded) => {
                 if (!controller.signal.aborted)
                     setState({ loading: false, error: undefined, loaded })
