@@ -99,6 +99,9 @@ export async function* streamPages<T, B>(
         limit: settings.pageSize,
     }
     let pending = reader.read(request.start, request.limit)
+    // A run cancelled before this first page is awaited must not leave its rejection unhandled
+    // (Node ends the process on one): the loop below awaits it, or throws first when aborted.
+    pending.catch(() => undefined)
 
     /**
      * One page in, its batch out. A function of its own so that no variable of the generator
