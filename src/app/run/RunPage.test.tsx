@@ -25,7 +25,11 @@ function renderRunPage(runner: Runner | undefined, data: Record<string, unknown>
 const button = (name: string) => screen.getByRole('button', { name })
 
 describe('Run page', () => {
-    beforeEach(() => navigate.mockReset())
+    beforeEach(() => {
+        navigate.mockReset()
+        // A finished dry run is remembered for the browser tab; every test starts without one.
+        window.sessionStorage.clear()
+    })
 
     it('shows a loader while it checks the configuration', () => {
         renderRunPage(fakeRunner().runner, { 'dataStore/opensrp-connector': pending })

@@ -1,6 +1,8 @@
 import { FetchError } from '@dhis2/app-runtime'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import React from 'react'
+import { defaultSettings } from '../../../core/config/defaults'
+import { bdMappings } from '../../../core/templates/bdMappings'
 import { configDataStore } from '../../testing/fixtures'
 import { pending, renderWithDhis2, type StubRequest } from '../../testing/renderWithDhis2'
 import { ConnectionPage } from './ConnectionPage'
@@ -23,18 +25,22 @@ const working = {
     [`${RUN}/event/getAll`]: { events: [], clients: [] },
 }
 
+/** Nothing saved in the connector's dataStore yet. */
+const unconfigured = () => ({ dataStore: configDataStore({}).handler })
+
 const type = (label: RegExp | string, value: string) =>
     fireEvent.change(screen.getByLabelText(label), { target: { value } })
 
 describe('Connection page', () => {
     it('shows a loader while the routes are read', () => {
-        renderWithDhis2(<ConnectionPage />, { data: { routes: pending } })
+        renderWithDhis2(<ConnectionPage />, { data: { routes: pending, ...unconfigured() } })
         expect(screen.getByRole('progressbar')).toBeInTheDocument()
     })
 
     it('says why the routes could not be read', async () => {
         renderWithDhis2(<ConnectionPage />, {
             data: {
+                ...unconfigured(),
                 routes: async () => {
                     throw new FetchError({ type: 'access', message: 'Forbidden', details: {} })
                 },
@@ -48,6 +54,7 @@ describe('Connection page', () => {
         let routes: unknown[] = []
         renderWithDhis2(<ConnectionPage />, {
             data: {
+                ...unconfigured(),
                 routes: (kind: string, query: StubRequest) => {
                     if (kind === 'read') return { routes }
                     sent.push(query)
@@ -91,6 +98,7 @@ describe('Connection page', () => {
         const sent: Array<{ kind: string; query: StubRequest }> = []
         renderWithDhis2(<ConnectionPage />, {
             data: {
+                ...unconfigured(),
                 routes: (kind: string, query: StubRequest) => {
                     if (kind === 'read')
                         return { routes: [{ ...ROUTE, sharing: { public: 'rw------' } }] }
@@ -121,6 +129,7 @@ describe('Connection page', () => {
     it('shows why DHIS2 refused to save the route', async () => {
         renderWithDhis2(<ConnectionPage />, {
             data: {
+                ...unconfigured(),
                 routes: (kind: string) => {
                     if (kind === 'read') return { routes: [] }
                     throw new FetchError({
@@ -143,7 +152,9 @@ describe('Connection page', () => {
     })
 
     it('says the connection works, with the record counts', async () => {
-        renderWithDhis2(<ConnectionPage />, { data: { routes: { routes: [ROUTE] }, ...working } })
+        renderWithDhis2(<ConnectionPage />, {
+            data: { routes: { routes: [ROUTE] }, ...working, ...unconfigured() },
+        })
         fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }))
         expect(await screen.findByText('The connection works')).toBeInTheDocument()
         expect(screen.getByTestId('check-events-count')).toHaveTextContent('(1,200 events)')
@@ -153,6 +164,7 @@ describe('Connection page', () => {
     it('names the missing OpenSRP role when locations are forbidden', async () => {
         renderWithDhis2(<ConnectionPage />, {
             data: {
+                ...unconfigured(),
                 routes: { routes: [ROUTE] },
                 ...working,
                 [`${RUN}/location/getAll`]: async () => {
@@ -174,6 +186,7 @@ describe('Connection page', () => {
     it('says OpenSRP refused the stored credentials, and tries nothing else', async () => {
         renderWithDhis2(<ConnectionPage />, {
             data: {
+                ...unconfigured(),
                 routes: { routes: [ROUTE] },
                 [`${RUN}/event/countAll`]: async () => {
                     throw new FetchError({ type: 'access', message: 'Unauthorized', details: {} })
@@ -195,13 +208,16 @@ describe('Connection page', () => {
             )
         }
         const { unmount } = renderWithDhis2(<ConnectionPage />, {
-            data: { routes: { routes: [] } },
+            data: { routes: { routes: [] }, ...unconfigured() },
             minor: 42,
         })
         await openSignIn()
         expect(await screen.findByText('OAuth2 client credentials')).toBeInTheDocument()
         unmount()
-        renderWithDhis2(<ConnectionPage />, { data: { routes: { routes: [] } }, minor: 41 })
+        renderWithDhis2(<ConnectionPage />, {
+            data: { routes: { routes: [] }, ...unconfigured() },
+            minor: 41,
+        })
         await openSignIn()
         expect(await screen.findByText('API token')).toBeInTheDocument()
         expect(screen.queryByText('OAuth2 client credentials')).not.toBeInTheDocument()
@@ -267,5 +283,30 @@ describe('Connection page on DHIS2 before 2.40 (no routes)', () => {
         expect(
             await screen.findByText('Type the OpenSRP address, user name and password first.')
         ).toBeInTheDocument()
+    })
+})
+
+describe('Test connection reads events the way runs will', () => {
+    it('asks the sync endpoint, which needs no ALL_EVENTS, when the settings say so', async () => {
+        const settings = {
+            ...defaultSettings({ uidSalt: 'salt-of-this-installation' }),
+            events: { endpoint: 'sync', locationIds: ['loc-1'] },
+        }
+        renderWithDhis2(<ConnectionPage />, {
+            data: {
+                dataStore: configDataStore({ settings, mappings: bdMappings() }).handler,
+                routes: { routes: [ROUTE] },
+                ...working,
+                [`${RUN}/event/getAll`]: async () => {
+                    throw new Error('getAll must not be asked')
+                },
+                [`${RUN}/event/sync`]: { events: [], clients: [] },
+            },
+        })
+        await waitFor(() =>
+            expect(screen.getByRole('button', { name: 'Test connection' })).toBeEnabled()
+        )
+        fireEvent.click(screen.getByRole('button', { name: 'Test connection' }))
+        expect(await screen.findByText('The connection works')).toBeInTheDocument()
     })
 })
