@@ -2,6 +2,7 @@
  * @jest-environment ./test/setup/nodeFetchEnvironment.js
  */
 import { spawnSync } from 'child_process'
+import { randomUUID } from 'crypto'
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
@@ -11,6 +12,13 @@ import { createDataStoreKeyValueStore } from '../../src/adapters/dhis2/dataStore
 import { createNodeEngine } from '../../src/adapters/dhis2/engine'
 import { systemClock } from '../../src/adapters/runner/systemClock'
 import { acquireRunLock } from '../../src/core/runs/lock'
+import {
+    birthRegistration,
+    childClient,
+    dhakaMorning,
+    PARENT_CODE,
+    vaccination,
+} from './support/openSrpRecords'
 import {
     counts,
     createOpenSrpRoute,
@@ -304,7 +312,7 @@ describe('a run killed midway', () => {
     let slowEnv: CliEnv
 
     beforeAll(async () => {
-        slow = await startDhis2Sandbox({ minor: 42, latencyMs: 40 })
+        slow = await startDhis2Sandbox({ minor: 42, latencyMs: 20, asyncJobDelayMs: 500 })
         await createOpenSrpRoute(slow.url, opensrp.url)
         slowEnv = { DHIS2_URL: slow.url, DHIS2_TOKEN: slow.operatorToken, HOME: newHome() }
         // The same configuration and UID salt as the first DHIS2, so the two can be compared UID by UID.
@@ -337,15 +345,37 @@ describe('a run killed midway', () => {
         expect(await dhis2State(slow.url)).toEqual(completeState)
     })
 
+    it('stops cleanly on SIGTERM: exit 2, cancelled, its report saved and its lock released', async () => {
+        const store = path.join(work, 'store-for-sigterm.sqlite')
+        const running = startCli(['sync', '--json', '--store', store], slowEnv)
+        await running.stderrMatches(/\] clients: /)
+        running.child.kill('SIGTERM')
+        const result = await running.done
+        expect(result).toMatchObject({ code: 2, signal: null })
+        const summary = parseSummary(result.stdout)
+        expect(summary.status).toBe('cancelled')
+        expect(await dataStoreKeys(slow.url)).not.toContain('lock.all')
+        expect((await runCli(['runs', 'list'], slowEnv)).stdout).toMatch(
+            new RegExp(`${summary.runId}\\s+cancelled`)
+        )
+    })
+
     it('stops with RUN_LOCK_LOST (exit 2) when another run takes its lock, leaving that lock alone', async () => {
         const store = path.join(work, 'fresh-store.sqlite')
         const running = startCli(['sync', '--json', '--lock-ttl', '3', '--store', store], slowEnv)
         await running.stderrMatches(/\] clients: /)
         const lock = await dataStoreValue(slow.url, 'lock.all')
         const thief = { ...lock, owner: { user: 'admin', runId: 'the-thief', trigger: 'manual' } }
-        await putDataStoreValue(slow.url, 'lock.all', thief)
+        // A heartbeat that read the lock just before the theft writes it back once (the dataStore
+        // has no compare-and-swap; lock.ts): the thief then takes it again, as a real one would.
+        for (let i = 0; i < 10; i++) {
+            await putDataStoreValue(slow.url, 'lock.all', thief)
+            await new Promise((resolve) => setTimeout(resolve, 300))
+            const now: Raw = await dataStoreValue(slow.url, 'lock.all').catch(() => ({}))
+            if ((now.owner as Raw | undefined)?.runId === 'the-thief') break
+        }
         const result = await running.done
-        expect(result.code).toBe(2)
+        expect(result).toMatchObject({ code: 2 })
         const summary = parseSummary(result.stdout)
         expect(summary.status).toBe('failed')
         expect(summary.failure).toMatchObject({
@@ -357,5 +387,61 @@ describe('a run killed midway', () => {
             (await runCli(['runs', 'show', summary.runId, '--json'], slowEnv)).stdout
         ) as { summary: Summary }
         expect(shown.summary.failure?.code).toBe('RUN_LOCK_LOST')
+    })
+})
+
+describe('a dry run with new records waiting in OpenSRP', () => {
+    it('leaves them waiting (DHIS2 and the cursors unchanged); the next real run takes them', async () => {
+        const clients = (await (
+            await fetch(`${opensrp.url}/rest/client/getAll?serverVersion=0&limit=100000`, {
+                headers: { Authorization: ADMIN_BASIC },
+            })
+        ).json()) as Raw[]
+        const mother = clients.find(
+            (c) => typeof c.locationId !== 'string' && c.voided !== true && c.gender === 'Female'
+        )
+        const sibling = clients.find((c) => typeof c.locationId === 'string' && c.voided !== true)
+        const locationId = String(sibling?.locationId)
+        const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+        const born = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10)
+        const baseEntityId = randomUUID()
+        const child: Raw = {
+            ...childClient({ birthdate: born, locationId, gender: 'Female', baseEntityId }),
+            relationships: { mother: [String(mother?.baseEntityId)] },
+        }
+        const events = [
+            birthRegistration({ client: child, locationId, eventDate: dhakaMorning(born) }),
+            vaccination({
+                baseEntityId,
+                locationId,
+                field: 'bcg',
+                parentCode: PARENT_CODE.bcg,
+                dose: 1,
+                date: yesterday,
+            }),
+        ]
+        const upload = await fetch(`${opensrp.url}/rest/event/add`, {
+            method: 'POST',
+            headers: { Authorization: ADMIN_BASIC, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ clients: [child], events }),
+        })
+        expect(upload.status).toBe(201)
+
+        const state = await dhis2State(dhis2.url)
+        const cursorsBefore = await cursors(dhis2.url)
+        expect(Object.keys(cursorsBefore)).toContain('cursor.all.events')
+        const dry = await runCli(['sync', '--dry-run', '--json'], env)
+        expect([0, 1]).toContain(dry.code)
+        expect(parseSummary(dry.stdout).dryRun).toBe(true)
+        expect(await dhis2State(dhis2.url)).toEqual(state)
+        expect(await cursors(dhis2.url)).toEqual(cursorsBefore)
+
+        const real = await runCli(['sync', '--json'], env)
+        expect([0, 1]).toContain(real.code)
+        expect(parseSummary(real.stdout).tracker?.created).toBeGreaterThan(0)
+        expect(counts(await dhis2State(dhis2.url)).trackedEntities).toBe(
+            counts(state).trackedEntities + 1
+        )
+        expect(await cursors(dhis2.url)).not.toEqual(cursorsBefore)
     })
 })
