@@ -40,7 +40,11 @@ export function TotalsSection({ counts, summary }: { counts: RunCounts; summary:
             )}
             {aggregate && (
                 <dl className={classes.facts} data-test="aggregate-totals">
-                    <dt>{i18n.t('Count values written')}</dt>
+                    <dt>
+                        {summary.dryRun
+                            ? i18n.t('Count values DHIS2 accepted (dry run, not kept)')
+                            : i18n.t('Count values written')}
+                    </dt>
                     <dd>{format.number(aggregate.written)}</dd>
                     <dt>{i18n.t('Count values unchanged')}</dt>
                     <dd>{format.number(aggregate.unchanged)}</dd>

@@ -40,6 +40,9 @@ export function Navigation({
                     <MenuItem
                         key={item.page}
                         href={hrefOf({ page: item.page })}
+                        // The App Platform's index.html has <base target="_top">: without this a
+                        // click leaves DHIS2 2.42+'s global shell for the bare app page.
+                        target="_self"
                         label={item.label}
                         onClick={() => navigate({ page: item.page })}
                         active={item.page === current}

@@ -10,6 +10,7 @@ import {
     ModalTitle,
     NoticeBox,
 } from '@dhis2/ui'
+import { parseRunScope } from '../../core/runs/lockRecord'
 import React, { useEffect, useState } from 'react'
 import type { RunScope } from '../../core/runs/scope'
 import { useConnectorKeys } from '../config/useConnectorKeys'
@@ -28,6 +29,27 @@ const scopeOf = (input: ScopeInput, periods: string[]): RunScope => ({
     ...(input.streams !== 'tracker' && periods.length > 0 ? { periods } : {}),
 })
 
+// The summary opens on the History page, which unmounts this one: the preview is remembered for
+// the browser tab so that coming back to run the import does not ask for a dry run again.
+const PREVIEW_KEY = 'opensrp-connector.previewed-scope'
+
+function readPreviewed(): RunScope | undefined {
+    try {
+        const text = window.sessionStorage.getItem(PREVIEW_KEY)
+        return text ? parseRunScope(JSON.parse(text)) : undefined
+    } catch {
+        return undefined
+    }
+}
+
+function rememberPreviewed(scope: RunScope): void {
+    try {
+        window.sessionStorage.setItem(PREVIEW_KEY, JSON.stringify(scope))
+    } catch {
+        // Storage may be disabled; the app then asks for the dry run again, which is safe.
+    }
+}
+
 const sameScope = (a: RunScope, b: RunScope) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Run: choose the scope, preview with a dry run, import, follow the progress, read the result. */
@@ -39,7 +61,7 @@ export function RunPage({ access, navigate }: { access: Access; navigate: (r: Ro
         periodsText: '',
         orgUnitPaths: [],
     })
-    const [previewed, setPreviewed] = useState<RunScope | undefined>()
+    const [previewed, setPreviewed] = useState<RunScope | undefined>(readPreviewed)
     const [confirming, setConfirming] = useState(false)
     const { periods, invalid } = parsePeriods(input.periodsText)
     const scope = scopeOf(input, periods)
@@ -54,7 +76,9 @@ export function RunPage({ access, navigate }: { access: Access; navigate: (r: Ro
             : undefined
     const checked = justPreviewed ?? previewed
     useEffect(() => {
-        if (justPreviewed) setPreviewed(justPreviewed)
+        if (!justPreviewed) return
+        setPreviewed(justPreviewed)
+        rememberPreviewed(justPreviewed)
     }, [justPreviewed])
     useEffect(() => {
         if (runId) navigate({ page: 'history', runId })
