@@ -111,7 +111,7 @@ describe('runs partitioned by org unit subtree', () => {
         expect(events.filter((e) => !unionOf(e.locationId))).toEqual([])
     })
 
-    it('keeps a subtree run and an overlapping run apart, and lets a sibling subtree through', async () => {
+    it('keeps a subtree run and an overlapping run apart, lets a sibling subtree through, and refuses an unknown org unit', async () => {
         const { engine, version } = await createNodeEngine({
             baseUrl: split.url,
             auth: { type: 'basic', username: 'admin', password: 'district' },
@@ -139,6 +139,10 @@ describe('runs partitioned by org unit subtree', () => {
         } finally {
             await held.lock.release()
         }
+        const typo = await runCli(['sync', '--org-units', 'Typo0000001'], splitEnv)
+        expect(typo.code).toBe(2)
+        expect(typo.stderr).toMatch(/DHIS2 has no organisation unit 'Typo0000001'/)
+        expect((await dataStoreKeys(split.url)).filter((k) => k.startsWith('lock.'))).toEqual([])
     })
 
     it('runs two sibling subtrees at the same time, each through the sync endpoint with its own lock and cursors, and ends where one national run ends', async () => {
