@@ -90,10 +90,11 @@ describe('OpenSRP failing under a full sync (DHIS2 2.42)', () => {
         }
     })
 
-    it('expires the access tokens mid-run (OAuth2): the run signs in again and finishes', async () => {
+    it('lets access tokens lapse and revokes them mid-run (OAuth2): the run signs in again and finishes', async () => {
         const f = await startFaultHarness(42, {
             opensrpAuth: 'oauth2',
-            opensrp: { tokenTtlSeconds: 60 },
+            // Two-second tokens lapse during the run; revoking them all forces the 401 path too.
+            opensrp: { tokenTtlSeconds: 2 },
             source: { pageSize: 30 },
         })
         try {
