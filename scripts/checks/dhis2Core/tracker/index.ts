@@ -1,5 +1,11 @@
 import type { CaseGroup } from '../case'
+import { importCases } from './importCases'
+import { validationCases } from './validationCases'
 
 export function trackerCases(): CaseGroup {
-    return { cases: [], notExpressible: [] }
+    const groups = [importCases(), validationCases()]
+    return {
+        cases: groups.flatMap((g) => g.cases),
+        notExpressible: groups.flatMap((g) => g.notExpressible),
+    }
 }

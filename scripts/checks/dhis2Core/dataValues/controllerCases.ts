@@ -1,0 +1,5 @@
+import type { CaseGroup } from '../case'
+
+export function controllerCases(): CaseGroup {
+    return { cases: [], notExpressible: [] }
+}

@@ -1,0 +1,5 @@
+import type { CaseGroup } from '../case'
+
+export function validationCases(): CaseGroup {
+    return { cases: [], notExpressible: [] }
+}
