@@ -6,7 +6,16 @@ import { badRequest, respond, webMessage } from '../webMessage'
 import { finishImport } from './derive'
 import { collectReferences, rewriteReferences } from './references'
 import { REQUIRED_PROPERTIES, VALUE_TYPES } from './required'
-import { IMPORT_ORDER, KLASS, UNCHECKED_TYPES, simpleKlass } from './schema'
+import {
+    DEFAULT_CATEGORY,
+    DEFAULT_CATEGORY_COMBO,
+    DEFAULT_CATEGORY_OPTION,
+    DEFAULT_COC,
+    IMPORT_ORDER,
+    KLASS,
+    UNCHECKED_TYPES,
+    simpleKlass,
+} from './schema'
 import { MetadataStore } from './store'
 
 type Strategy = 'CREATE_AND_UPDATE' | 'CREATE' | 'UPDATE' | 'DELETE'
@@ -29,6 +38,18 @@ interface Candidate {
     uid: string
     exists: boolean
     errors: ErrorReport[]
+    /** DHIS2's own default category object: left out of validation and commit. */
+    isDefault: boolean
+}
+
+// `DefaultObjectBundleValidationService.cleanDefaults` / `Preheat.isDefault`: an object of a
+// category class whose UID is that class's default is dropped from the bundle before validation,
+// so a full export's `default` objects (e.g. an option without `shortName`) import without errors.
+const DEFAULT_UIDS: Readonly<Record<string, string>> = {
+    categoryOptions: DEFAULT_CATEGORY_OPTION,
+    categories: DEFAULT_CATEGORY,
+    categoryCombos: DEFAULT_CATEGORY_COMBO,
+    categoryOptionCombos: DEFAULT_COC,
 }
 
 interface Stats {
@@ -100,6 +121,7 @@ export function importMetadata(
                 uid,
                 exists: !!store.get(collection, uid),
                 errors,
+                isDefault: DEFAULT_UIDS[collection] === uid,
             })
         })
     }
@@ -116,7 +138,8 @@ export function importMetadata(
         return candidates.find((c) => c.collection === target && c.object.code === code)?.uid
     }
 
-    for (const candidate of candidates) validate(candidate, strategy, resolveRef)
+    for (const candidate of candidates)
+        if (!candidate.isDefault) validate(candidate, strategy, resolveRef)
 
     const hasErrors = candidates.some((c) => c.errors.length > 0)
     const commit = importMode === 'COMMIT' && !(hasErrors && atomicMode === 'ALL')
@@ -130,6 +153,7 @@ export function importMetadata(
     }
     for (const candidate of candidates) {
         const stats = typeStats(candidate.collection)
+        if (candidate.isDefault) continue
         stats.total++
         if (!commit || candidate.errors.length > 0) {
             stats.ignored++
@@ -160,7 +184,12 @@ export function importMetadata(
             klass: KLASS[collection] ?? collection,
             stats,
             objectReports: candidates
-                .filter((c) => c.collection === collection && (fullReport || c.errors.length > 0))
+                .filter(
+                    (c) =>
+                        c.collection === collection &&
+                        !c.isDefault &&
+                        (fullReport || c.errors.length > 0)
+                )
                 .map((c) => ({
                     klass: KLASS[collection] ?? collection,
                     index: c.index,

@@ -157,6 +157,29 @@ describe('POST metadata', () => {
         })
         expect(result.status).toBe(200)
     })
+
+    it('leaves the default category objects out of validation and commit, even under CREATE', async () => {
+        const model = createDataModel({ minor: 41 })
+        const result = model.importMetadata(
+            {
+                categoryOptions: [{ id: 'xYerKDKCefk', name: 'default', code: 'renamed' }],
+                categories: [{ id: 'GLevLNI9wkl', name: 'default' }],
+                categoryCombos: [{ id: 'bjDvmb4bfuf', name: 'default' }],
+                categoryOptionCombos: [{ id: 'HllvX50cXC0', name: 'default' }],
+            },
+            new URLSearchParams({ importStrategy: 'CREATE' })
+        )
+        expect(result.status).toBe(200)
+        expect(response(result.body).stats).toMatchObject({ created: 0, updated: 0, total: 0 })
+        const option = await call(
+            model,
+            buildRequest(41, 'GET', 'categoryOptions/xYerKDKCefk', {
+                user: ADMIN,
+                query: { fields: 'code,shortName' },
+            })
+        )
+        expect(body(option)).toEqual({ code: 'default', shortName: 'default' })
+    })
 })
 
 describe('GET metadata', () => {

@@ -2,7 +2,7 @@
  * @jest-environment node
  */
 import { Dhis2Minor } from '../../contract'
-import { JsonRecord, records } from '../json'
+import { JsonRecord, isRecord, records } from '../json'
 import { DEFAULT_CATEGORY_OPTION } from '../metadata/schema'
 import { fixedClock } from '../testing/clock'
 import { ADMIN, EPI_IMPORTER, bdModel, body, buildRequest, call } from '../testing/request'
@@ -25,6 +25,12 @@ import {
  */
 
 const OUTSIDER = { ...EPI_IMPORTER, userGroups: [] }
+
+function byPath(value: unknown, keys: string[]): JsonRecord | undefined {
+    let current = value
+    for (const key of keys) current = isRecord(current) ? current[key] : undefined
+    return isRecord(current) ? current : undefined
+}
 const WARD2 = 'YA71Hl4qHqf'
 
 async function post(
@@ -97,14 +103,13 @@ describe.each([38, 41, 43] as Dhis2Minor[])('tracker security on 2.%i', (minor) 
     it('an AOC option without data write: E1099 on the event', async () => {
         const model = bdModel(minor, { clock: fixedClock })
         const closed = { public: 'rw------', external: false, users: {}, userGroups: {} }
-        const option = {
-            id: DEFAULT_CATEGORY_OPTION,
-            name: 'default',
-            shortName: 'default',
-            code: 'default',
-            sharing: closed,
-        }
-        expect(model.importMetadata({ categoryOptions: [option] }).status).toBe(200)
+        // Metadata import leaves the default option alone (`cleanDefaults`); DHIS2 narrows its
+        // sharing through the sharing API, which the sandbox does not serve: set it in the state.
+        const state = model.snapshot()
+        const option = byPath(state, ['metadata', 'categoryOptions', DEFAULT_CATEGORY_OPTION])
+        if (!option) throw new Error('no default category option')
+        option.sharing = closed
+        model.restore(state)
         const { errors } = await post(model, minor, child())
         expect(errors.map(([code, uid]) => [code, uid])).toEqual([['E1099', 'SecEv000001']])
     })

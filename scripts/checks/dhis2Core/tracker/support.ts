@@ -114,6 +114,7 @@ export async function importMetadata(
     importStrategy = 'CREATE'
 ): Promise<JsonObject> {
     const metadata = { ...readIntegrationFixture(fixturesDir, relPath) }
+    const users = asArray(metadata.users)
     delete metadata.users
     const { httpStatus, body } = await request(
         sandbox,
@@ -125,7 +126,32 @@ export async function importMetadata(
         throw new CaseFailure(
             `metadata ${relPath} did not import: ${httpStatus} ${JSON.stringify(body).slice(0, 2000)}`
         )
+    applyUserScopes(sandbox, users)
     return body
+}
+
+const refIds = (value: unknown): string[] =>
+    asArray(value)
+        .map((ref) => asString(ref.id))
+        .filter(Boolean)
+
+/**
+ * The Java tests import the export's `users` too, which gives the admin (M5zQapPyTZI) the org
+ * units its data lives in (capture, search and view scope). The sandbox has no users endpoint and
+ * importing them over HTTP would replace the admin's password, so the scopes of the sandbox's
+ * user of the same username are set in process: setup only, never an assertion.
+ */
+export function applyUserScopes(sandbox: Dhis2Sandbox, users: JsonObject[]): void {
+    for (const fixtureUser of users) {
+        const username =
+            asString(fixtureUser.username) ||
+            asString(asObject(fixtureUser.userCredentials).username)
+        const user = sandbox.users.find((u) => u.username === username)
+        if (!user) continue
+        user.organisationUnits = refIds(fixtureUser.organisationUnits)
+        user.dataViewOrganisationUnits = refIds(fixtureUser.dataViewOrganisationUnits)
+        user.teiSearchOrganisationUnits = refIds(fixtureUser.teiSearchOrganisationUnits)
+    }
 }
 
 const TRACKER_COLLECTIONS = ['trackedEntities', 'enrollments', 'events', 'relationships'] as const
