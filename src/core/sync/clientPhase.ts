@@ -1,10 +1,11 @@
+import { Checkpoints } from './checkpoints'
 import { quarantineError, type ErrorLog } from './errorLog'
 import { syncClients } from './clientSync'
 import { rewound } from './retryRewind'
 import type { SyncPhase, SyncProgress, SyncRun } from './runSync'
 import type { TrackerContext } from './trackerContext'
 
-/** Streams every changed OpenSRP client into DHIS2, saving the clients cursor after each page. */
+/** Streams every changed OpenSRP client into DHIS2, saving the clients cursor every few pages. */
 export async function clientSync(
     run: SyncRun,
     tracker: TrackerContext,
@@ -15,15 +16,23 @@ export async function clientSync(
 ): Promise<void> {
     report('syncing-clients')
     const from = rewound(await run.cursors.load(run.scopeKey, 'clients'), retryFrom)
-    for await (const batch of run.source.streamClients(from, { signal: run.signal })) {
-        progress.pulled += batch.records.length
-        for (const entry of batch.quarantined) errors.add(quarantineError(entry))
-        await syncClients(batch.records, tracker)
+    const cursor = new Checkpoints(async (checkpoint) => {
         if (!run.dryRun)
-            await run.cursors.save(run.scopeKey, 'clients', batch.checkpoint, {
-                signal: run.signal,
-            })
-        progress.batches++
-        report()
+            await run.cursors.save(run.scopeKey, 'clients', checkpoint, { signal: run.signal })
+    })
+    try {
+        for await (const batch of run.source.streamClients(from, { signal: run.signal })) {
+            progress.pulled += batch.records.length
+            for (const entry of batch.quarantined) errors.add(quarantineError(entry))
+            // Each page's clients are all answered for before the next page is read.
+            await syncClients(batch.records, tracker)
+            await cursor.confirm(batch.checkpoint)
+            progress.batches++
+            report()
+        }
+    } catch (error) {
+        await cursor.flushQuietly()
+        throw error
     }
+    await cursor.flush()
 }

@@ -1,16 +1,14 @@
-import type { OpenSrpClient } from '../domain/opensrp'
 import type { Clock } from '../ports/clock'
 import type { CursorStore } from '../ports/cursorStore'
 import type { EventSelection, OpenSrpSource } from '../ports/openSrpSource'
 import type { RunStatus, RunSummary } from '../summary/types'
 import type { AggregateSide } from './aggregateSide'
 import { clientSync } from './clientPhase'
-import { ErrorLog, quarantineError } from './errorLog'
-import type { StreamCheckpoint } from './overlapCursor'
-import { retryRewind, rewound } from './retryRewind'
+import { ErrorLog } from './errorLog'
+import { retryRewind } from './retryRewind'
 import { runFailureOf } from './runFailure'
 import { emptyTrackerTotals, type TrackerContext } from './trackerContext'
-import { syncVaccinations } from './vaccinationSync'
+import { eventSync } from './eventPhase'
 
 export type SyncPhase =
     'syncing-clients' | 'syncing-events' | 'posting-aggregates' | 'done' | 'failed' | 'cancelled'
@@ -40,11 +38,6 @@ export interface SyncRun {
     signal?: AbortSignal
     onProgress?: (progress: SyncProgress) => void
 }
-
-const ledgerScope = (scopeKey: string) => `${scopeKey}.ledger`
-
-const lower = (a: StreamCheckpoint | undefined, b: StreamCheckpoint | undefined) =>
-    !a || !b ? undefined : a.high <= b.high ? a : b
 
 /**
  * One sync run: pull → validate → map → write → confirm → checkpoint (DESIGN §2). Clients first,
@@ -107,38 +100,7 @@ export async function runSync(run: SyncRun): Promise<RunSummary> {
         if (tracker) await clientSync(run, tracker, errors, progress, report, rewind.clients)
 
         report('syncing-events')
-        const { rebuild } = run.aggregate ? await run.aggregate.prepare() : { rebuild: false }
-        const trackerFrom = tracker
-            ? rewound(await run.cursors.load(run.scopeKey, 'events'), rewind.events)
-            : undefined
-        const ledgerFrom =
-            run.aggregate && !rebuild
-                ? await run.cursors.load(ledgerScope(run.scopeKey), 'events')
-                : undefined
-        const from =
-            tracker && run.aggregate ? lower(trackerFrom, ledgerFrom) : (trackerFrom ?? ledgerFrom)
-        const signal = run.signal
-        for await (const batch of run.source.streamEvents(run.events, from, { signal })) {
-            progress.pulled += batch.records.length
-            for (const entry of batch.quarantined) errors.add(quarantineError(entry))
-            const clientsById = new Map<string, OpenSrpClient>(
-                batch.clients.map((c) => [c.baseEntityId, c])
-            )
-            if (tracker) await syncVaccinations(batch.records, clientsById, tracker)
-            if (run.aggregate)
-                await run.aggregate.consume(batch.records, clientsById, errors, batch.quarantined)
-            if (!run.dryRun) {
-                if (tracker)
-                    await run.cursors.save(run.scopeKey, 'events', batch.checkpoint, { signal })
-                if (run.aggregate) {
-                    await run.cursors.save(ledgerScope(run.scopeKey), 'events', batch.checkpoint, {
-                        signal,
-                    })
-                }
-            }
-            progress.batches++
-            report()
-        }
+        await eventSync(run, tracker, errors, progress, report, rewind.events)
         if (run.aggregate) {
             report('posting-aggregates')
             await run.aggregate.finish({ complete: true }, errors)

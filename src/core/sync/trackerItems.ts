@@ -1,4 +1,4 @@
-import { emptyTrackerPayload, type TrackerPayload } from '../tracker/payload'
+import { emptyTrackerPayload, type EventPayload, type TrackerPayload } from '../tracker/payload'
 import type { ClientPayload } from './mappers'
 
 /**
@@ -56,6 +56,16 @@ export class PayloadBuilder {
             ...enrollments.map((e) => e.enrollment),
             ...relationships.map((r) => r.relationship),
         ]
+    }
+
+    /** True when an object with this UID is already in the payload. */
+    holds(uid: string): boolean {
+        return this.uids.has(uid)
+    }
+
+    addEvent(event: EventPayload): void {
+        this.uids.add(event.event)
+        this.payload.events.push(event)
     }
 
     size(): number {

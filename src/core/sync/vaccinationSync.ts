@@ -9,11 +9,10 @@ import {
     findAdoptions,
     overridesFromStore,
 } from './adoption'
-import { flushTracker } from './flushTracker'
 import { decideSend } from './shouldSend'
 import type { ClientPayload } from './mappers'
 import type { TrackerContext } from './trackerContext'
-import { PayloadBuilder } from './trackerItems'
+import type { PendingEvents } from './pendingEvents'
 import { writeTrackerItems } from './trackerWrite'
 
 export const eventRecordKey = (eventKey: string) => `event:${eventKey}`
@@ -24,12 +23,14 @@ const isVoid = (event: OpenSrpEvent) => event.voided || event.eventType === VOID
  * One page of OpenSRP events → program-stage events. A vaccination becomes (or updates) one DHIS2
  * event whose UID comes from its formSubmissionId; a void deletes that event. A client that the
  * store does not know as synced travels in the same request (from the page's envelope), so an
- * event never waits for its tracked entity and a lost store still converges.
+ * event never waits for its tracked entity and a lost store still converges. Events join the
+ * pending request, which is sent when full (or before anything that must not overtake it).
  */
 export async function syncVaccinations(
     events: OpenSrpEvent[],
     clientsById: Map<string, OpenSrpClient>,
-    ctx: TrackerContext
+    ctx: TrackerContext,
+    pending: PendingEvents
 ): Promise<void> {
     const relevant = events.filter((e) => isVoid(e) || e.eventType === VACCINATION_EVENT)
     if (relevant.length === 0) return
@@ -72,9 +73,11 @@ export async function syncVaccinations(
         overrides.set(id, override)
     }
 
-    await deleteVoided(relevant.filter(isVoid), previous, ctx)
+    const voids = relevant.filter(isVoid)
+    // A deletion must not overtake the creation of the same event still waiting to be sent.
+    if (voids.length > 0) await pending.flush()
+    await deleteVoided(voids, previous, ctx)
 
-    let builder = new PayloadBuilder()
     for (const event of relevant) {
         if (isVoid(event)) continue
         const key = eventRecordKey(eventKeyOf(event))
@@ -98,6 +101,9 @@ export async function syncVaccinations(
             else ctx.totals.waiting++
             continue
         }
+        // A newer version of an event already waiting: the older one goes first, on its own.
+        if (pending.holds(payload.event)) await pending.flush()
+        const builder = pending.payloadBuilder
         const objectUids = [payload.event]
         const clientPayload = clientPayloads.get(event.baseEntityId)
         if (clientPayload && previous.get(clientKey(event.baseEntityId))?.status !== 'synced') {
@@ -107,23 +113,22 @@ export async function syncVaccinations(
                 )
             )
         }
-        builder.payload.events.push(payload)
-        builder.items.push({
-            key,
-            sourceId: eventKeyOf(event),
-            recordKind: 'event',
-            serverVersion: event.serverVersion,
-            hash,
-            uid: payload.event,
-            orgUnit: payload.orgUnit,
-            objectUids,
-        })
-        if (builder.size() >= ctx.batchSize) {
-            await flushTracker(builder, ctx, previous)
-            builder = new PayloadBuilder()
-        }
+        builder.addEvent(payload)
+        pending.track(
+            {
+                key,
+                sourceId: eventKeyOf(event),
+                recordKind: 'event',
+                serverVersion: event.serverVersion,
+                hash,
+                uid: payload.event,
+                orgUnit: payload.orgUnit,
+                objectUids,
+            },
+            before
+        )
+        await pending.flushIfFull()
     }
-    await flushTracker(builder, ctx, previous)
 }
 
 /** Voided vaccinations: their DHIS2 events are deleted (by their deterministic UID). */
