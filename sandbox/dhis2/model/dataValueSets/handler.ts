@@ -7,6 +7,9 @@ import { badRequest, forbidden, respond, webMessage } from '../webMessage'
 import { import243 } from './import243'
 import { importClassic } from './importClassic'
 import { DataImportOptions, InputDataValueSet, parseDataValueSet, parseOptions } from './parse'
+import { dataValueSetBody } from './payload'
+import { isAdx, readAdx } from './adxReader'
+import { asXml, wantsXml } from '../xmlReply'
 import { readDataValueSets } from './read'
 import { dataImportResponse, importSummary } from './respond'
 import { DataImportResult } from './result'
@@ -22,6 +25,15 @@ function runImport(
         : importClassic(ctx, set, options, request.user)
 }
 
+/**
+ * `WebMessageUtils.jobConfigurationReport` says "Initiated " + the job's name: before 2.41
+ * `dataValueImport`; from 2.41.0 `new JobConfiguration(DATAVALUE_IMPORT)` names it
+ * `DATAVALUE_IMPORT (<epoch millis>)` (`JobConfiguration` constructor).
+ */
+function asyncJobName(ctx: ModelContext): string {
+    return ctx.minor >= 41 ? `DATAVALUE_IMPORT (${ctx.now().getTime()})` : 'dataValueImport'
+}
+
 /** `dataValueSets` and the DATAVALUE_IMPORT task endpoints (§3.1). */
 export function handleDataValueSets(
     ctx: ModelContext,
@@ -30,17 +42,25 @@ export function handleDataValueSets(
 ): ApiResponse | undefined {
     const { path, method } = request
     if (path === 'dataValueSets' && method === 'GET') return readDataValueSets(ctx, request)
+    if (path === 'dataValueSets' && method === 'POST' && wantsXml(request.accept)) {
+        // The same answer, rendered by DHIS2's XML message converter.
+        const reply = handleDataValueSets(ctx, jobs, { ...request, accept: undefined })
+        return reply && asXml(reply)
+    }
     if (path === 'dataValueSets' && method === 'POST') {
         // DataValueSetController: `hasRole('ALL') or hasRole('F_DATAVALUE_ADD')` on every POST.
         const { authorities } = request.user
         if (!authorities.includes('ALL') && !authorities.includes('F_DATAVALUE_ADD'))
             return forbidden()
-        const set = parseDataValueSet(request.body)
-        if (!set || !isRecord(request.body))
+        const body = isAdx(request.contentType)
+            ? readAdx(request.rawBody.toString('utf8'))
+            : dataValueSetBody(request)
+        const set = parseDataValueSet(body)
+        if (!set || !isRecord(body))
             return badRequest(
                 'Invalid data value set: expected a JSON object with a `dataValues` array'
             )
-        const options = parseOptions(request.query, request.body)
+        const options = parseOptions(request.query, body)
         if (!options.async) {
             const result = runImport(ctx, set, options, request)
             return dataImportResponse(
@@ -65,11 +85,12 @@ export function handleDataValueSets(
                 }
             }
         )
+        const name = asyncJobName(ctx)
         return respond(
             200,
-            webMessage(200, 'OK', 'Initiated dataValueImport', {
+            webMessage(200, 'OK', `Initiated ${name}`, {
                 response: {
-                    name: 'dataValueImport',
+                    name,
                     id,
                     created: formatDateTime(ctx.now()),
                     jobType: 'DATAVALUE_IMPORT',
