@@ -38,6 +38,8 @@ export interface ApiRequest {
     body: unknown
     rawBody: Buffer
     contentType?: string
+    /** The `Accept` header: DHIS2 answers `application/xml` with XML where its controllers can. */
+    accept?: string
     user: SandboxUser
     /** Server minor version. */
     minor: Dhis2Minor

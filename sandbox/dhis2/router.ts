@@ -159,6 +159,7 @@ export async function dispatch(
         body,
         rawBody,
         ...(contentType ? { contentType } : {}),
+        ...(req.headers.accept ? { accept: req.headers.accept } : {}),
         user,
         minor: state.version.minor,
         baseUrl: state.baseUrl,

@@ -6,6 +6,8 @@ import { handleLegacy } from './legacy'
 import { defaultMetadata } from './metadata/defaults'
 import { importMetadata as runMetadataImport } from './metadata/import'
 import { queryMetadata } from './metadata/query'
+import { createObject } from './metadata/createObject'
+import { hasCocUpdate, updateCategoryOptionCombo } from './metadata/categoryOptionComboUpdate'
 import { MetadataStore } from './metadata/store'
 import { ModelState, emptyState, isModelState } from './state'
 import { handleTracker } from './tracker/handler'
@@ -79,6 +81,10 @@ export function createDataModel(options: DataModelOptions): DataModel {
         }
         return (
             queryMetadata(ctx.store, request) ??
+            createObject(ctx.store, request, now()) ??
+            (hasCocUpdate(ctx.minor, ctx.patch)
+                ? updateCategoryOptionCombo(ctx.store, request, now())
+                : undefined) ??
             handleDataValueSets(ctx, jobs, request) ??
             handleTracker(ctx, jobs, request) ??
             handleLegacy(ctx, request)

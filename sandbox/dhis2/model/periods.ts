@@ -63,12 +63,14 @@ function monthSpan(
 }
 
 export function parsePeriod(id: string): Period | undefined {
-    let m = /^(\d{4})(\d{2})(\d{2})$/.exec(id)
-    if (m) {
+    // DateUnitType: daily `yyyyMMdd` or `yyyy-MM-dd`, monthly `yyyyMM` or `yyyy-MM`; the period
+    // is the same (its ISO name without dashes).
+    let m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(id)
+    if (m && (id.length === 8 || id.length === 10)) {
         const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
         const date = utc(y, mo, d)
         if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined
-        return { id, type: 'Daily', start: date, end: date }
+        return { id: `${m[1]}${m[2]}${m[3]}`, type: 'Daily', start: date, end: date }
     }
     m = /^(\d{4})(Wed|Thu|Sat|Sun|)W(\d{1,2})$/.exec(id)
     if (m) {
@@ -89,11 +91,11 @@ export function parsePeriod(id: string): Period | undefined {
         const start = addDays(firstWeekStart(year, 1), (biWeek - 1) * 14)
         return { id: `${year}BiW${biWeek}`, type: 'BiWeekly', start, end: addDays(start, 13) }
     }
-    m = /^(\d{4})(\d{2})$/.exec(id)
+    m = /^(\d{4})-?(\d{2})$/.exec(id)
     if (m) {
         const month = Number(m[2])
         if (month < 1 || month > 12) return undefined
-        return monthSpan('Monthly', id, Number(m[1]), month, 1)
+        return monthSpan('Monthly', `${m[1]}${m[2]}`, Number(m[1]), month, 1)
     }
     m = /^(\d{4})(\d{2})B$/.exec(id)
     if (m) {

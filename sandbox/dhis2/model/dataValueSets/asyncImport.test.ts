@@ -20,7 +20,8 @@ describe('POST dataValueSets — validation and semantics (2.42)', () => {
         )
         expect(body(res)).toMatchObject({
             httpStatus: 'OK',
-            message: 'Initiated dataValueImport',
+            // From 2.41 the job is named after its type and start (JobConfiguration(JobType)).
+            message: `Initiated DATAVALUE_IMPORT (${now})`,
             response: {
                 jobType: 'DATAVALUE_IMPORT',
                 responseType: 'JobConfigurationWebMessageResponse',

@@ -2,7 +2,7 @@ import { ApiRequest, ApiResponse } from '../../contract'
 import { ModelContext } from '../context'
 import { parseDateTime } from '../dates'
 import { JsonRecord, withoutUndefined } from '../json'
-import { parseIdScheme } from '../metadata/store'
+import { IdScheme, parseIdScheme } from '../metadata/store'
 import { overlaps, parsePeriod } from '../periods'
 import { conflict, respond } from '../webMessage'
 import { uidOf } from './resolve'
@@ -18,50 +18,48 @@ function listParam(query: URLSearchParams, name: string): string[] {
 /** `GET /api/dataValueSets` (§3.1): values as stored, for data sets/elements × periods × org units. */
 export function readDataValueSets(ctx: ModelContext, request: ApiRequest): ApiResponse {
     const { query, minor, user } = request
-    const scheme = parseIdScheme(query.get('idScheme')) ?? { type: 'UID' as const }
-    const dataSets = listParam(query, 'dataSet').map((key) =>
-        ctx.store.find('dataSets', parseIdScheme(query.get('dataSetIdScheme')) ?? scheme, key)
+    // Objects are looked up by the `input*IdScheme`s (`idScheme`, `orgUnitIdScheme` … name the
+    // output), unknown keys dropped (`DataValueSetQueryParams.getInputIdSchemes`, `getFromUrl`).
+    const general = parseIdScheme(query.get('inputIdScheme')) ?? { type: 'UID' as const }
+    const input = (name: string) => parseIdScheme(query.get(name)) ?? general
+    const known = (collection: string, scheme: IdScheme, keys: string[]): JsonRecord[] =>
+        keys
+            .map((key) => ctx.store.find(collection, scheme, key))
+            .filter((object): object is JsonRecord => object !== undefined)
+    const dataSets = known('dataSets', input('inputDataSetIdScheme'), listParam(query, 'dataSet'))
+    const dataElements = known(
+        'dataElements',
+        input('inputDataElementIdScheme'),
+        listParam(query, 'dataElement')
     )
-    const dataElementKeys = listParam(query, 'dataElement')
-    if (dataSets.length === 0 && dataElementKeys.length === 0) {
-        return conflict(
-            'At least one valid data set or data element group must be specified',
-            minor,
-            'E2001'
-        )
-    }
-    if (dataSets.some((ds) => ds === undefined))
-        return conflict(
-            'At least one valid data set or data element group must be specified',
-            minor,
-            'E2001'
-        )
-    const periods = listParam(query, 'period').map(parsePeriod)
-    if (periods.some((p) => p === undefined))
-        return conflict(
-            'At least one valid period, start/end dates or last updated must be specified',
-            minor,
-            'E2002'
-        )
+    const periods = listParam(query, 'period')
+        .map(parsePeriod)
+        .filter((p) => p !== undefined)
     const start = query.get('startDate') ? parseDateTime(query.get('startDate') ?? '') : undefined
     const end = query.get('endDate') ? parseDateTime(query.get('endDate') ?? '') : undefined
-    if (periods.length === 0 && !(start && end)) {
-        return conflict(
-            'At least one valid period, start/end dates or last updated must be specified',
-            minor,
-            'E2002'
-        )
-    }
-    const orgUnits = listParam(query, 'orgUnit').map((key) =>
-        ctx.store.find(
-            'organisationUnits',
-            parseIdScheme(query.get('orgUnitIdScheme')) ?? scheme,
-            key
-        )
+    const orgUnits = known(
+        'organisationUnits',
+        input('inputOrgUnitIdScheme'),
+        listParam(query, 'orgUnit')
     )
-    if (orgUnits.length === 0 || orgUnits.some((ou) => ou === undefined)) {
-        return conflict('At least one valid organisation unit must be specified', minor, 'E2006')
-    }
+    // DefaultDataValueSetService.validate: every failed check replaces the previous one.
+    let error: [string, string] | undefined
+    if (dataSets.length === 0 && dataElements.length === 0)
+        error = [
+            'E2001',
+            'At least one data element, data set or data element group must be specified',
+        ]
+    if (periods.length === 0 && !(start && end) && !query.get('lastUpdated'))
+        error = [
+            'E2002',
+            'At least one period, start/end dates, last updated or last updated duration must be specified',
+        ]
+    if (orgUnits.length === 0)
+        error = [
+            'E2006',
+            'At least one organisation unit or organisation unit group must be specified',
+        ]
+    if (error) return conflict(error[1], minor, error[0])
     const ouIds = orgUnits.map(uidOf)
     const viewScope =
         user.dataViewOrganisationUnits.length > 0
@@ -76,7 +74,7 @@ export function readDataValueSets(ctx: ModelContext, request: ApiRequest): ApiRe
     const includeDeleted = query.get('includeDeleted') === 'true'
     const deIds = new Set([
         ...dataSets.flatMap((ds) => (ds ? ctx.store.dataElementIdsOfDataSet(ds) : [])),
-        ...dataElementKeys.map((key) => uidOf(ctx.store.find('dataElements', scheme, key))),
+        ...dataElements.map(uidOf),
     ])
     const periodIds = new Set(periods.map((p) => p?.id))
     const values: JsonRecord[] = []

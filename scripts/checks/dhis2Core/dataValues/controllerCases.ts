@@ -1,5 +1,11 @@
 import type { CaseGroup } from '../case'
+import { dataValueSetControllerCases } from './controllerDataValueSet'
 
+/** dhis2-core's web-API controller tests about data values (dhis-test-web-api, commit 7b5e54c8). */
 export function controllerCases(): CaseGroup {
-    return { cases: [], notExpressible: [] }
+    const groups = [dataValueSetControllerCases()]
+    return {
+        cases: groups.flatMap((g) => g.cases),
+        notExpressible: groups.flatMap((g) => g.notExpressible),
+    }
 }
