@@ -23,8 +23,12 @@ export function validateAttributeValues(
             continue
         }
         if (input.value === null) continue
+        // AttributeValidator.validateAttributeValue: longer than Constant.MAX_ATTR_VALUE_LENGTH.
+        if (input.value.length > MAX_ATTR_VALUE_LENGTH)
+            v.add('E1077', trackerType, uid, [input.value, String(MAX_ATTR_VALUE_LENGTH)])
         const valueType = asString(attribute.valueType) ?? 'TEXT'
-        const error = valueTypeError(valueType, input.value)
+        const error =
+            valueTypeError(valueType, input.value) ?? missingReference(v, valueType, input.value)
         if (error) {
             v.add('E1007', trackerType, uid, [valueType, error])
             continue
@@ -54,6 +58,24 @@ export function validateAttributeValues(
             v.add('E1064', trackerType, uid, [input.value, attributeId])
         }
     }
+}
+
+const MAX_ATTR_VALUE_LENGTH = 1200
+
+/**
+ * `ValidationUtils.validateValueType`: a file or image value must name a stored file resource
+ * (the sandbox stores none) and an org unit value an existing org unit, else E1007.
+ */
+function missingReference(
+    v: TrackerValidation,
+    valueType: string,
+    value: string
+): string | undefined {
+    if (valueType === 'FILE_RESOURCE' || valueType === 'IMAGE')
+        return `File resource \`${value}\` could not be found.`
+    if (valueType === 'ORGANISATION_UNIT' && !v.ctx.store.get('organisationUnits', value))
+        return `Organisation unit \`${value}\` could not be found.`
+    return undefined
 }
 
 function isTaken(

@@ -47,6 +47,9 @@ export const TEMPLATES_241: Templates = {
     E1068: 'Could not find TrackedEntity: `{0}`, linked to Enrollment.',
     E1069: 'Could not find Program: `{0}`, linked to Enrollment.',
     E1070: 'Could not find OrganisationUnit: `{0}`, linked to Enrollment.',
+    E1075: 'Attribute: `{0}`, is missing uid.',
+    E1076: '`{0}` `{1}` is mandatory and cannot be null',
+    E1077: 'Attribute: `{0}`, text value exceed the maximum allowed length: `{0}`.',
     E1079: 'Event: `{0}`, program: `{1}` is different from program defined in enrollment `{2}`.',
     E1080: 'Enrollment: `{0}`, already exists.',
     E1081: 'Enrollment: `{0}`, do not exist.',
@@ -72,11 +75,17 @@ export const TEMPLATES_241: Templates = {
     E1303: 'Mandatory DataElement `{0}` is not present',
     E1304: 'DataElement `{0}` is not a valid data element',
     E1305: 'DataElement `{0}` is not part of `{1}` program stage',
+    E1124: 'Missing required relationship property: `{0}`.',
+    E4000: 'Relationship: `{0}` cannot link to itself',
+    E4001: 'Relationship item `{0}` for relationship `{1}` is invalid: an item must link exactly one of trackedEntity, enrollment, event.',
     E4006: 'Could not find relationship type: `{0}`.',
+    E4010: 'Relationship type `{0}` constraint requires a {1} but a {2} was found.',
     E4012: 'Could not find `{0}`: `{1}`, linked to relationship.',
+    E4014: 'Relationship type `{0}` constraint requires a tracked entity having type `{1}` but `{2}` was found.',
     E4015: 'Relationship: `{0}`, already exists.',
     E4016: 'Relationship: `{0}`, do not exist.',
     E4017: 'Relationship: `{0}`, is already deleted and cannot be modified.',
+    E4018: 'Relationship: `{0}`, linking {1}: `{2}` to {3}: `{4}` already exists.',
     E5000: '"{0}" `{1}` cannot be persisted because "{2}" `{3}` referenced by it cannot be persisted.',
 }
 
@@ -91,6 +100,7 @@ export const TEMPLATES_240: Templates = {
     E1068: 'Could not find TrackedEntityInstance: `{0}`, linked to Enrollment.',
     E1100: "User: `{0}`, is lacking 'F_TEI_CASCADE_DELETE' authority to delete TrackedEntityInstance: `{1}`.",
     E1125: 'Value {0} is not a valid option for {1} {2} in option set {3}',
+    E4001: 'Relationship item `{0}` for relationship `{1}` is invalid: an item must link to exactly one of trackedEntity, enrollment, event.',
     E4006: 'Could not find relationship Type: `{0}`.',
     E4012: 'Could not find `{0}`: `{1}`, linked to Relationship.',
 }
@@ -99,6 +109,9 @@ export const TEMPLATES_240: Templates = {
 export const TEMPLATES_238: Templates = {
     ...TEMPLATES_240,
     E1121: 'Missing required tracked entity property: `{0}`.',
+    E4001: 'Relationship Item `{0}` for Relationship `{1}` is invalid: an Item can link only one Tracker entity.',
+    E4010: 'Relationship Type `{0}` constraint requires a {1} but a {2} was found.',
+    E4014: 'Relationship Type `{0}` constraint requires a Tracked Entity having type `{1}` but `{2}` was found.',
 }
 
 /** 2.43. */
@@ -132,6 +145,9 @@ export const TEMPLATES_243: Templates = {
     E1068: 'Could not find TrackedEntity: `{0}` linked to Enrollment.',
     E1069: 'Could not find Program: `{0}` linked to Enrollment.',
     E1070: 'Could not find OrganisationUnit: `{0}` linked to Enrollment.',
+    E1075: 'Attribute: `{0}` UID is missing.',
+    E1076: '`{0}` `{1}` is mandatory and must be specified.',
+    E1077: 'Attribute: `{0}` text value exceed the maximum length: `{0}`.',
     E1079: 'Event: `{0}` Program: `{1}` is different from Program defined in Enrollment `{2}`.',
     E1080: 'Enrollment: `{0}` already exists.',
     E1081: 'Enrollment: `{0}` do not exist.',
@@ -153,7 +169,12 @@ export const TEMPLATES_243: Templates = {
     E1303: 'Mandatory DataElement `{0}` is not present.',
     E1304: 'DataElement `{0}` is not a valid DataElement.',
     E1305: 'DataElement `{0}` is not part of ProgramStage `{1}`.',
+    E4000: 'Relationship: `{0}` cannot link to itself.',
+    E4001: 'RelationshipItem `{0}` for Relationship `{1}` is invalid as an item must be associated with exactly one of TrackedEntity, Enrollment, Event.',
     E4006: 'Could not find RelationshipType: `{0}`.',
+    E4010: 'RelationshipType `{0}` constraint requires a {1} but a {2} was found.',
+    E4014: 'RelationshipType `{0}` constraint requires TrackedEntityType `{1}` but `{2}` was found.',
+    E4018: 'Relationship: `{0}` linking {1}: `{2}` to {3}: `{4}` already exists.',
     E4015: 'Relationship: `{0}` already exists.',
     E4016: 'Relationship: `{0}` do not exist.',
     E4017: 'Relationship: `{0}` is already deleted and cannot be modified.',

@@ -62,7 +62,10 @@ export interface TrackerBundle {
 }
 
 const uidOrNew = (value: unknown): string => asString(value) ?? generateUid()
-const nullableText = (value: unknown): string | null => asText(value) ?? null
+// DHIS2's JSON mapper reads `""` as null (`JacksonObjectMapperConfig`,
+// `EmptyStringToNullStdDeserializer`), so an empty attribute or data value deletes the stored one
+// as null does (`AbstractTrackerPersister.handleTrackedEntityAttributeValues`, `StringUtils.isEmpty`).
+const nullableText = (value: unknown): string | null => asText(value) || null
 
 function attributes(value: unknown): AttributeInput[] {
     return records(value).map((a) => ({

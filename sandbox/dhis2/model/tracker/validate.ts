@@ -87,17 +87,20 @@ function validateTrackedEntities(v: TrackerValidation): void {
         else trackedEntitySecurity(v, te.uid, action, type, existing?.orgUnit ?? te.orgUnit, false)
         validateAttributeValues(v, 'TRACKED_ENTITY', te.uid, te.uid, te.orgUnit, te.attributes)
         if (!type) continue
-        const present = new Set(existing?.attributes.map((a) => a.attribute) ?? [])
-        for (const a of te.attributes) {
-            if (!a.attribute) continue
-            if (a.value === null) present.delete(a.attribute)
-            else present.add(a.attribute)
-        }
+        // trackedentity/AttributeValidator.validateMandatoryAttributes: a mandatory attribute
+        // neither stored nor in the payload is E1090; one in the payload without a value is
+        // E1076 (validateAttributes), whatever is stored.
+        const present = new Set([
+            ...(existing?.attributes.map((a) => a.attribute) ?? []),
+            ...te.attributes.map((a) => a.attribute),
+        ])
         for (const tta of records(type.trackedEntityTypeAttributes)) {
             const attribute = refId(tta.trackedEntityAttribute)
-            if (tta.mandatory === true && attribute && !present.has(attribute)) {
-                add('E1090', [attribute, String(type.id), te.uid])
-            }
+            if (tta.mandatory !== true || !attribute) continue
+            if (!present.has(attribute)) add('E1090', [attribute, String(type.id), te.uid])
+            const sent = te.attributes.find((a) => a.attribute === attribute)
+            if (sent && sent.value === null && store.get('trackedEntityAttributes', attribute))
+                add('E1076', ['TrackedEntityAttribute', attribute])
         }
     }
 }

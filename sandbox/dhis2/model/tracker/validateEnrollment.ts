@@ -1,7 +1,8 @@
 import { parseDateTime } from '../dates'
-import { records, refId } from '../json'
+import { JsonRecord, records, refId } from '../json'
 import { isUid } from '../uid'
 import { validateAttributeValues } from './attributes'
+import { EnrollmentInput } from './payload'
 import { enrollmentSecurity } from './security'
 import { TrackerValidation } from './validation'
 
@@ -111,33 +112,47 @@ export function validateEnrollments(v: TrackerValidation): void {
             )
                 add('E1015', [en.trackedEntity, programId])
         }
-        const programAttributes = records(program.programTrackedEntityAttributes)
-        const allowed = new Set(programAttributes.map((p) => refId(p.trackedEntityAttribute)))
-        for (const a of en.attributes)
-            if (a.attribute && !allowed.has(a.attribute))
-                add('E1019', [`${a.attribute}=${a.value ?? ''}`])
-        validateAttributeValues(
-            v,
-            'ENROLLMENT',
-            en.uid,
-            en.trackedEntity,
-            en.orgUnit,
-            en.attributes.filter((a) => allowed.has(a.attribute))
-        )
-        const present = new Set<string>()
-        for (const a of [
+        validateProgramAttributes(v, en, program, [
             ...(storedTe?.attributes ?? []),
             ...(payloadTe?.attributes ?? []),
-            ...en.attributes,
-        ]) {
-            if (!a.attribute) continue
-            if (a.value === null) present.delete(a.attribute)
-            else present.add(a.attribute)
-        }
-        for (const p of programAttributes) {
-            const attribute = refId(p.trackedEntityAttribute)
-            if (p.mandatory === true && attribute && !present.has(attribute))
-                add('E1018', [attribute, programId, en.uid])
-        }
+        ])
     })
+}
+
+/**
+ * `enrollment/AttributeValidator` (2.41): an attribute without a UID is E1075; a mandatory
+ * program attribute sent without a value E1076; an unknown one E1006; the values of known
+ * attributes are checked whether or not the program has them. Then E1019 for a valued attribute
+ * outside the program, and E1018 for a mandatory one neither valued here nor held by the
+ * tracked entity (stored, or sent with it in the payload, with or without a value).
+ */
+function validateProgramAttributes(
+    v: TrackerValidation,
+    en: EnrollmentInput,
+    program: JsonRecord,
+    trackedEntityAttributes: Array<{ attribute?: string }>
+): void {
+    const add = (code: string, args: string[]) => v.add(code, 'ENROLLMENT', en.uid, args)
+    const programId = String(program.id)
+    const programAttributes = records(program.programTrackedEntityAttributes)
+    const allowed = new Set(programAttributes.map((p) => refId(p.trackedEntityAttribute)))
+    const mandatory = programAttributes
+        .filter((p) => p.mandatory === true)
+        .map((p) => refId(p.trackedEntityAttribute))
+        .filter((id): id is string => id !== undefined)
+    const identified = en.attributes.filter((a) => {
+        if (!a.attribute) add('E1075', [''])
+        else if (a.value === null && mandatory.includes(a.attribute))
+            add('E1076', ['TrackedEntityAttribute', a.attribute])
+        return a.attribute !== undefined
+    })
+    validateAttributeValues(v, 'ENROLLMENT', en.uid, en.trackedEntity, en.orgUnit, identified)
+    const valued = identified.filter(
+        (a) => a.value !== null && v.ctx.store.get('trackedEntityAttributes', a.attribute)
+    )
+    for (const a of valued)
+        if (!allowed.has(a.attribute)) add('E1019', [`${a.attribute ?? ''}=${a.value ?? ''}`])
+    const present = new Set([...valued, ...trackedEntityAttributes].map((a) => a.attribute))
+    for (const attribute of mandatory)
+        if (!present.has(attribute)) add('E1018', [attribute, programId, en.uid])
 }
