@@ -27,6 +27,13 @@ function queryError(message: string, minor: Dhis2Minor): ApiResponse {
         : respond(409, webMessage(409, 'ERROR', message))
 }
 
+const DEFAULT_CLASSES: ReadonlySet<string> = new Set([
+    'categories',
+    'categoryOptions',
+    'categoryCombos',
+    'categoryOptionCombos',
+])
+
 function positiveInt(value: string | null, fallback: number): number {
     const parsed = Number(value)
     return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback
@@ -74,7 +81,14 @@ export function queryMetadata(store: MetadataStore, request: ApiRequest): ApiRes
         filters.push(path.kind === 'attribute' ? { ...filter, attribute: true } : filter)
     }
     const anyOf = query.get('rootJunction')?.toUpperCase() === 'OR'
-    const views = store.list(collection).map((object) => store.view(collection, object))
+    // DefaultQueryService.clearDefaults: `defaults=EXCLUDE` drops the category objects named
+    // `default` (Preheat.isDefaultClass); the controllers' default is INCLUDE.
+    const excludeDefaults =
+        query.get('defaults')?.toUpperCase() === 'EXCLUDE' && DEFAULT_CLASSES.has(collection)
+    const views = store
+        .list(collection)
+        .filter((object) => !(excludeDefaults && object.name === 'default'))
+        .map((object) => store.view(collection, object))
     const matching = sortBy(
         views.filter((view) => {
             if (filters.length === 0) return true
