@@ -9,6 +9,7 @@ import path from 'path'
 import { startDhis2Sandbox } from '../../../../sandbox/dhis2'
 import type { Dhis2Sandbox } from '../../../../sandbox/dhis2'
 import { CaseFailure, expectEqual, expectTrue } from '../case'
+import type { CoreCase } from '../case'
 
 export const ADMIN_AUTH = `Basic ${Buffer.from('admin:district').toString('base64')}`
 
@@ -417,4 +418,53 @@ export async function attributeValuesOf(
     return new Map(
         asArray(response.body.attributes).map((a) => [asString(a.attribute), asString(a.value)])
     )
+}
+
+/** `manager.getAll(TrackedEntity.class)`: the tracked entities of every type, not deleted. */
+export async function allTrackedEntities(sandbox: Dhis2Sandbox): Promise<JsonObject[]> {
+    const types = await request(sandbox, 'GET', 'trackedEntityTypes?fields=id&paging=false')
+    const ids = asArray(types.body.trackedEntityTypes).map((t) => asString(t.id))
+    const lists = await Promise.all(
+        ids.map((id) => listTrackerObjects(sandbox, 'trackedEntities', { trackedEntityType: id }))
+    )
+    return lists.flat()
+}
+
+/**
+ * `trackedEntityAttributeValueService.getTrackedEntityAttributeValues(te)`: every value the
+ * tracked entity holds. The Web API shows the type's attributes, and a program's with `program`,
+ * so the values are read without and with each program the entity is enrolled in.
+ */
+export async function allAttributeValues(
+    sandbox: Dhis2Sandbox,
+    trackedEntity: string
+): Promise<Map<string, string>> {
+    const response = await getTrackerObject(sandbox, 'trackedEntities', trackedEntity, {
+        fields: 'enrollments[program]',
+    })
+    const programs = new Set(asArray(response.body.enrollments).map((e) => asString(e.program)))
+    const values = await attributeValuesOf(sandbox, trackedEntity)
+    for (const program of programs)
+        for (const [attribute, value] of await attributeValuesOf(sandbox, trackedEntity, program))
+            values.set(attribute, value)
+    return values
+}
+
+/**
+ * A case on a fresh sandbox with `metadataFile` imported, as the Java test class's `initTest`
+ * (`setUpMetadata`) leaves the database before each test method.
+ */
+export function trackerCase(
+    name: string,
+    metadataFile: string,
+    body: (sandbox: Dhis2Sandbox, fixturesDir: string) => Promise<void>
+): CoreCase {
+    return {
+        name,
+        run: (fixturesDir) =>
+            withSandbox(async (sandbox) => {
+                await importMetadata(sandbox, fixturesDir, metadataFile)
+                await body(sandbox, fixturesDir)
+            }),
+    }
 }

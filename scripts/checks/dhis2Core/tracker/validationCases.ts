@@ -1,5 +1,11 @@
 import type { CaseGroup } from '../case'
+import { attributeCases } from './attributeCases'
 
+/** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
-    return { cases: [], notExpressible: [] }
+    const groups = [attributeCases()]
+    return {
+        cases: groups.flatMap((g) => g.cases),
+        notExpressible: groups.flatMap((g) => g.notExpressible),
+    }
 }
