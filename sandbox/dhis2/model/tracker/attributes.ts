@@ -93,7 +93,12 @@ function isTaken(
             te.attributes.some((a) => a.attribute === attribute && a.value === value)
     )
     if (stored) return true
-    // Within the payload, the first tracked entity to claim a value keeps it.
+    // `UniqueAttributesSupplier.getDuplicatedUniqueValuesInPayload`: a value that two or more
+    // tracked entities of the payload claim (through their own or their enrollments' attributes)
+    // is taken for every one of them, the first included.
+    const orgUnitOf = (te: string | undefined): string | undefined =>
+        v.bundle.trackedEntities.find((t) => t.uid === te)?.orgUnit ??
+        (te ? v.ctx.state.trackedEntities[te]?.orgUnit : undefined)
     const claims = [
         ...v.bundle.trackedEntities.flatMap((te) =>
             te.attributes.map((a) => ({ owner: te.uid, a }))
@@ -102,6 +107,9 @@ function isTaken(
             en.attributes.map((a) => ({ owner: en.trackedEntity, a }))
         ),
     ].filter(({ a }) => a.attribute === attribute && a.value === value)
-    const first = claims[0]
-    return first !== undefined && first.owner !== owner
+    const owners = new Set(claims.map((c) => c.owner))
+    if (owners.size < 2) return false
+    return [...owners].some(
+        (other) => other !== owner && (orgUnit === undefined || orgUnitOf(other) === orgUnit)
+    )
 }

@@ -11,11 +11,19 @@ export interface TypeOutcome {
     deleted: string[]
     /** Valid but not written: an existing relationship sent again. */
     ignored: string[]
+    /** Created, updated and deleted in the order they were written (the object reports). */
+    written: string[]
 }
 
 export type CommitOutcome = Record<TrackerType, TypeOutcome>
 
-const emptyOutcome = (): TypeOutcome => ({ created: [], updated: [], deleted: [], ignored: [] })
+const emptyOutcome = (): TypeOutcome => ({
+    created: [],
+    updated: [],
+    deleted: [],
+    ignored: [],
+    written: [],
+})
 
 function mergeAttributes(
     current: StoredAttributeValue[],
@@ -58,6 +66,7 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
         if (action === 'CREATE') outcome[type].created.push(uid)
         else if (action === 'UPDATE') outcome[type].updated.push(uid)
         else if (action === 'DELETE') outcome[type].deleted.push(uid)
+        if (action) outcome[type].written.push(uid)
         return action
     }
     for (const te of v.bundle.trackedEntities) {

@@ -2,53 +2,46 @@ import { SandboxUser } from '../../contract'
 import { ModelContext } from '../context'
 import { JsonRecord } from '../json'
 import { commitBundle } from './commit'
-import { TrackerBundle, countObjects } from './payload'
-import { TrackerStats, importReport } from './report'
+import { TrackerBundle } from './payload'
+import { withoutDuplicateRelationships } from './relationshipDuplicates'
+import { BundleSizes, ImportOutcome, TrackerStats, importReport } from './report'
+import { TrackerParams } from './requestParams'
+import { resolveStrategies, skipsValidation } from './skipValidation'
 import { validateBundle } from './validate'
-import { TrackerStrategy } from './validation'
 
-export interface TrackerParams {
-    importMode: 'COMMIT' | 'VALIDATE'
-    importStrategy: TrackerStrategy
-    atomicMode: 'ALL' | 'OBJECT'
-    flushMode: string
-    validationMode: string
-    reportMode: string
-}
-
-function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
-    const upper = value?.toUpperCase()
-    return allowed.find((option) => option === upper) ?? fallback
-}
-
-export function parseTrackerParams(query: URLSearchParams): TrackerParams {
-    return {
-        importMode: pick(query.get('importMode'), ['COMMIT', 'VALIDATE'], 'COMMIT'),
-        importStrategy: pick<TrackerStrategy>(
-            query.get('importStrategy'),
-            ['CREATE_AND_UPDATE', 'CREATE', 'UPDATE', 'DELETE'],
-            'CREATE_AND_UPDATE'
-        ),
-        atomicMode: pick(query.get('atomicMode'), ['ALL', 'OBJECT'], 'ALL'),
-        flushMode: pick(query.get('flushMode'), ['AUTO', 'OBJECT'], 'AUTO'),
-        validationMode: pick(query.get('validationMode'), ['FULL', 'FAIL_FAST', 'SKIP'], 'FULL'),
-        reportMode: pick(query.get('reportMode'), ['ERRORS', 'WARNINGS', 'FULL'], 'ERRORS'),
-    }
-}
-
-/** Validates and (unless VALIDATE, or ALL with errors) commits; returns the ImportReport. */
+/**
+ * `DefaultTrackerImportService.importTracker`: sizes the payload, preprocesses it (duplicate
+ * relationships dropped), validates it (skipped for a superuser's validationMode SKIP), then
+ * commits unless atomicMode ALL met errors or importMode is VALIDATE; returns the ImportReport
+ * with its warnings (see `reportForMode`).
+ */
 export function runTrackerImport(
     ctx: ModelContext,
     user: SandboxUser,
-    bundle: TrackerBundle,
+    sent: TrackerBundle,
     params: TrackerParams
 ): { report: JsonRecord; stats: TrackerStats; status: string } {
-    const v = validateBundle(ctx, user, bundle, params.importStrategy)
-    const total = countObjects(bundle)
-    const blocked =
-        params.importMode === 'VALIDATE' || (params.atomicMode === 'ALL' && v.errors.length > 0)
-    const outcome = blocked ? undefined : commitBundle(v)
-    return importReport(ctx.minor, v, total, outcome, params.reportMode)
+    const sizes = bundleSizes(sent)
+    const bundle = withoutDuplicateRelationships(ctx, sent)
+    const v = skipsValidation(user, params)
+        ? resolveStrategies(ctx, user, bundle, params.importStrategy)
+        : validateBundle(ctx, user, bundle, params.importStrategy)
+    const outcome: ImportOutcome =
+        params.atomicMode === 'ALL' && v.errors.length > 0
+            ? { exited: true }
+            : params.importMode === 'VALIDATE'
+              ? { validated: true }
+              : commitBundle(v)
+    return importReport(ctx.minor, v, sizes, outcome)
+}
+
+function bundleSizes(bundle: TrackerBundle): BundleSizes {
+    return {
+        TRACKED_ENTITY: bundle.trackedEntities.length,
+        ENROLLMENT: bundle.enrollments.length,
+        EVENT: bundle.events.length,
+        RELATIONSHIP: bundle.relationships.length,
+    }
 }
 
 /** The PARAMETERS notification data (fixtures/dhis2/responses/tracker-job-notifications.json). */
@@ -70,9 +63,9 @@ export function jobParameters(user: SandboxUser, params: TrackerParams): JsonRec
         atomicMode: params.atomicMode,
         flushMode: params.flushMode,
         validationMode: params.validationMode,
-        skipPatternValidation: false,
-        skipSideEffects: false,
-        skipRuleEngine: false,
+        skipPatternValidation: params.skipPatternValidation,
+        skipSideEffects: params.skipSideEffects,
+        skipRuleEngine: params.skipRuleEngine,
         filename: null,
         reportMode: params.reportMode,
     }

@@ -70,7 +70,9 @@ describe('POST tracker (sync)', () => {
         )
     })
 
-    it('atomicMode OBJECT saves valid objects, still ERROR, and rejects dependants of invalid ones (E5000)', async () => {
+    // `DefaultTrackerImportService.importTracker`: only atomicMode ALL stops on errors (ERROR, 409);
+    // under OBJECT the import completes (`ImportReport.withImportCompleted(Status.OK, …)`).
+    it('atomicMode OBJECT saves valid objects, answers 200 OK, and rejects dependants of invalid ones (E5000)', async () => {
         const payload = {
             trackedEntities: [
                 trackedEntity('Goodgood001', 'A-1', [enrollment('Goodenr0001')]),
@@ -83,22 +85,25 @@ describe('POST tracker (sync)', () => {
             ],
         }
         const { res, report, model } = await syncImport(42, payload, { atomicMode: 'OBJECT' })
-        expect(res.status).toBe(409)
-        expect(report.status).toBe('ERROR')
+        expect(res.status).toBe(200)
+        expect(report.status).toBe('OK')
         expect(report.stats).toEqual({ created: 2, updated: 0, deleted: 0, ignored: 3, total: 5 })
         expect(errorCodes(report)).toEqual(['E1000', 'E5000', 'E5000'])
         expect(await statusOf(model, 42, 'tracker/trackedEntities/Goodgood001')).toBe(200)
         expect(await statusOf(model, 42, 'tracker/trackedEntities/Badbadbad01')).toBe(404)
     })
 
-    it('importMode VALIDATE saves nothing', async () => {
+    // `DefaultTrackerBundleService.commit` returns an empty PersistenceReport under VALIDATE.
+    it('importMode VALIDATE saves nothing: empty typeReportMap, nothing counted', async () => {
         const { res, report, model } = await syncImport(
             42,
             { trackedEntities: [trackedEntity('Valid000001', 'V-1')] },
             { importMode: 'VALIDATE' }
         )
         expect(res.status).toBe(200)
-        expect(report.bundleReport).toBeUndefined()
+        expect(report.status).toBe('OK')
+        expect(report.bundleReport).toEqual({ typeReportMap: {} })
+        expect(report.stats).toEqual({ created: 0, updated: 0, deleted: 0, ignored: 0, total: 0 })
         expect(await statusOf(model, 42, 'tracker/trackedEntities/Valid000001')).toBe(404)
     })
 })

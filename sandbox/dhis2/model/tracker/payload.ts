@@ -47,11 +47,14 @@ export interface EventInput {
     dataValues: DataValueInput[]
 }
 
+/** A relationship end as the importer's domain holds it: the one UID it links. */
+export type RelationshipItemInput = { trackedEntity?: string; enrollment?: string; event?: string }
+
 export interface RelationshipInput {
     uid: string
     relationshipType?: string
-    from?: JsonRecord
-    to?: JsonRecord
+    from?: RelationshipItemInput
+    to?: RelationshipItemInput
 }
 
 export interface TrackerBundle {
@@ -74,6 +77,32 @@ function attributes(value: unknown): AttributeInput[] {
     }))
 }
 
+/**
+ * The Web API's relationship end `{"trackedEntity": {"trackedEntity": UID}}` (likewise enrollment,
+ * event), read as `RelationshipItemMapper` does (`trackedEntity.trackedEntity` …) on every version
+ * from 2.38.0 (DHIS2-12625); a flat string never gets here (`unreadableRelationshipItem`).
+ */
+function relationshipItem(value: unknown): RelationshipItemInput | undefined {
+    if (!isRecord(value)) return undefined
+    const inner = (key: 'trackedEntity' | 'enrollment' | 'event'): string | undefined => {
+        const item = value[key]
+        return isRecord(item) ? asString(item[key]) : undefined
+    }
+    return withoutUndefinedIds({
+        trackedEntity: inner('trackedEntity'),
+        enrollment: inner('enrollment'),
+        event: inner('event'),
+    })
+}
+
+function withoutUndefinedIds(item: RelationshipItemInput): RelationshipItemInput {
+    const out: RelationshipItemInput = {}
+    if (item.trackedEntity !== undefined) out.trackedEntity = item.trackedEntity
+    if (item.enrollment !== undefined) out.enrollment = item.enrollment
+    if (item.event !== undefined) out.event = item.event
+    return out
+}
+
 /** Accepts the nested and the flat payload (§3.2); DHIS2 assigns UIDs to objects sent without one. */
 export function parseTrackerPayload(body: unknown): TrackerBundle | undefined {
     if (!isRecord(body)) return undefined
@@ -83,20 +112,28 @@ export function parseTrackerPayload(body: unknown): TrackerBundle | undefined {
         events: [],
         relationships: [],
     }
-    const addRelationships = (value: unknown) => {
+    // `BodyConverter` collects relationships nested in tracked entities, then enrollments, then
+    // events, then the top-level ones; nested objects take their parent's UID as reference.
+    const nested: Record<'te' | 'en' | 'ev' | 'top', RelationshipInput[]> = {
+        te: [],
+        en: [],
+        ev: [],
+        top: [],
+    }
+    const addRelationships = (value: unknown, from: keyof typeof nested) => {
         for (const r of records(value)) {
-            bundle.relationships.push({
+            nested[from].push({
                 uid: uidOrNew(r.relationship),
                 relationshipType: asString(r.relationshipType),
-                from: isRecord(r.from) ? r.from : undefined,
-                to: isRecord(r.to) ? r.to : undefined,
+                from: relationshipItem(r.from),
+                to: relationshipItem(r.to),
             })
         }
     }
     const addEvent = (e: JsonRecord, enrollment?: EnrollmentInput) => {
         bundle.events.push({
             uid: uidOrNew(e.event),
-            enrollment: asString(e.enrollment) ?? enrollment?.uid,
+            enrollment: enrollment ? enrollment.uid : asString(e.enrollment),
             // Not the enrollment's: DHIS2 takes a missing program from the program stage.
             program: asString(e.program),
             programStage: asString(e.programStage),
@@ -110,12 +147,12 @@ export function parseTrackerPayload(body: unknown): TrackerBundle | undefined {
                 value: nullableText(dv.value),
             })),
         })
-        addRelationships(e.relationships)
+        addRelationships(e.relationships, 'ev')
     }
     const addEnrollment = (en: JsonRecord, trackedEntity?: string) => {
         const enrollment: EnrollmentInput = {
             uid: uidOrNew(en.enrollment),
-            trackedEntity: asString(en.trackedEntity) ?? trackedEntity,
+            trackedEntity: trackedEntity ?? asString(en.trackedEntity),
             program: asString(en.program),
             orgUnit: asString(en.orgUnit),
             status: asString(en.status),
@@ -126,7 +163,7 @@ export function parseTrackerPayload(body: unknown): TrackerBundle | undefined {
         }
         bundle.enrollments.push(enrollment)
         for (const e of records(en.events)) addEvent(e, enrollment)
-        addRelationships(en.relationships)
+        addRelationships(en.relationships, 'en')
     }
     for (const te of records(body.trackedEntities)) {
         const uid = uidOrNew(te.trackedEntity)
@@ -138,11 +175,12 @@ export function parseTrackerPayload(body: unknown): TrackerBundle | undefined {
             attributes: attributes(te.attributes),
         })
         for (const en of records(te.enrollments)) addEnrollment(en, uid)
-        addRelationships(te.relationships)
+        addRelationships(te.relationships, 'te')
     }
     for (const en of records(body.enrollments)) addEnrollment(en)
     for (const e of records(body.events)) addEvent(e)
-    addRelationships(body.relationships)
+    addRelationships(body.relationships, 'top')
+    bundle.relationships = [...nested.te, ...nested.en, ...nested.ev, ...nested.top]
     return bundle
 }
 

@@ -35,8 +35,8 @@ const relationshipType = {
 const link = (uid: string, type = LINK_TYPE): JsonRecord => ({
     relationship: uid,
     relationshipType: type,
-    from: { trackedEntity: A },
-    to: { trackedEntity: B },
+    from: { trackedEntity: { trackedEntity: A } },
+    to: { trackedEntity: { trackedEntity: B } },
 })
 
 function modelWithLink(minor: Dhis2Minor) {

@@ -1,5 +1,5 @@
 import { Dhis2Minor } from '../../contract'
-import { JsonRecord } from '../json'
+import { JsonRecord, isRecord } from '../json'
 import { CommitOutcome } from './commit'
 import { errorReportJson, warningReportJson } from './messages'
 import { TrackerType } from './payload'
@@ -16,63 +16,93 @@ export interface TrackerStats {
 /** The order DHIS2 serialises `typeReportMap` in (fixtures/dhis2/responses/tracker-report-ok.json). */
 const TYPE_ORDER: readonly TrackerType[] = ['EVENT', 'ENROLLMENT', 'RELATIONSHIP', 'TRACKED_ENTITY']
 
-function invalidCount(v: TrackerValidation, type: TrackerType): number {
-    return [...v.invalid].filter((key) => key.startsWith(`${type}:`)).length
-}
+/** Objects per type as sent, before preprocessing (`DefaultTrackerImportService.calculatePayloadSize`). */
+export type BundleSizes = Record<TrackerType, number>
 
-/** The ImportReport (§3.2): no `bundleReport` when nothing was committed. */
+/** What happened after validation: nothing (ALL with errors), a VALIDATE run, or a commit. */
+export type ImportOutcome = { exited: true } | { validated: true } | CommitOutcome
+
+const sumSizes = (sizes: BundleSizes): number =>
+    sizes.TRACKED_ENTITY + sizes.ENROLLMENT + sizes.EVENT + sizes.RELATIONSHIP
+
+const statsOf = (created: number, updated: number, deleted: number, ignored: number) => ({
+    created,
+    updated,
+    deleted,
+    ignored,
+    total: created + updated + deleted + ignored,
+})
+
+/**
+ * The ImportReport (§3.2) as `DefaultTrackerImportService.importTracker` builds it: ERROR only
+ * when atomicMode ALL stops on errors (`ImportReport.withValidationErrors`: every object ignored,
+ * no bundleReport); otherwise OK, whatever was rejected (`withImportCompleted`): stats.ignored
+ * counts the distinct UIDs with errors (`ValidationReport.size`) plus what the persister ignored,
+ * and each type's ignored is its payload size minus what was written (`processBundleReport`). A
+ * VALIDATE run commits nothing and has an empty `typeReportMap` (`DefaultTrackerBundleService`).
+ * Warnings are always in; {@link reportForMode} drops them as the controller does.
+ */
 export function importReport(
     minor: Dhis2Minor,
     v: TrackerValidation,
-    total: number,
-    outcome: CommitOutcome | undefined,
-    reportMode = 'ERRORS'
+    sizes: BundleSizes,
+    outcome: ImportOutcome
 ): { report: JsonRecord; stats: TrackerStats; status: string } {
-    // `ImportReport.status`: ERROR with an error, WARNING with a warning, else OK; reportMode
-    // ERRORS (the default) leaves the warnings out of the report, not out of the status.
-    const status = v.errors.length > 0 ? 'ERROR' : v.warnings.length > 0 ? 'WARNING' : 'OK'
     const validationReport = {
         errorReports: v.errors.map((e) => errorReportJson(minor, e)),
-        warningReports:
-            reportMode === 'ERRORS' ? [] : v.warnings.map((w) => warningReportJson(minor, w)),
+        warningReports: v.warnings.map((w) => warningReportJson(minor, w)),
     }
-    if (!outcome) {
-        // Nothing committed: under ALL every object is ignored; a clean VALIDATE run ignores none.
-        const ignored = status === 'ERROR' ? total : 0
-        const stats = { created: 0, updated: 0, deleted: 0, ignored, total }
-        return { report: { status, validationReport, stats }, stats, status }
+    if ('exited' in outcome) {
+        const total = sumSizes(sizes)
+        const stats = statsOf(0, 0, 0, total)
+        return { report: { status: 'ERROR', validationReport, stats }, stats, status: 'ERROR' }
     }
-    const stats: TrackerStats = { created: 0, updated: 0, deleted: 0, ignored: 0, total }
+    const rejected = new Set(v.errors.map((e) => e.uid)).size
     const typeReportMap: JsonRecord = {}
-    for (const type of TYPE_ORDER) {
-        const o = outcome[type]
-        const ignored = invalidCount(v, type) + o.ignored.length
-        const typeStats = {
-            created: o.created.length,
-            updated: o.updated.length,
-            deleted: o.deleted.length,
-            ignored,
-            total: o.created.length + o.updated.length + o.deleted.length + ignored,
-        }
-        stats.created += typeStats.created
-        stats.updated += typeStats.updated
-        stats.deleted += typeStats.deleted
-        stats.ignored += ignored
-        typeReportMap[type] = {
-            trackerType: type,
-            stats: typeStats,
-            objectReports: [...o.created, ...o.updated, ...o.deleted].map((uid) => ({
+    let created = 0
+    let updated = 0
+    let deleted = 0
+    let ignoredByPersister = 0
+    if (!('validated' in outcome)) {
+        for (const type of TYPE_ORDER) {
+            const o = outcome[type]
+            created += o.created.length
+            updated += o.updated.length
+            deleted += o.deleted.length
+            ignoredByPersister += o.ignored.length
+            const written = o.created.length + o.updated.length + o.deleted.length
+            typeReportMap[type] = {
                 trackerType: type,
-                uid,
-                errorReports: [],
-            })),
+                stats: statsOf(
+                    o.created.length,
+                    o.updated.length,
+                    o.deleted.length,
+                    sizes[type] - written
+                ),
+                objectReports: o.written.map((uid) => ({
+                    trackerType: type,
+                    uid,
+                    errorReports: [],
+                })),
+            }
         }
     }
+    const stats = statsOf(created, updated, deleted, rejected + ignoredByPersister)
     return {
-        report: { status, validationReport, stats, bundleReport: { typeReportMap } },
+        report: { status: 'OK', validationReport, stats, bundleReport: { typeReportMap } },
         stats,
-        status,
+        status: 'OK',
     }
+}
+
+/**
+ * `TrackerImportService.buildImportReport`: errors always; warnings only for reportMode WARNINGS
+ * or FULL (the sync answer, and each read of an async job's report with its own reportMode).
+ */
+export function reportForMode(report: unknown, reportMode: string): unknown {
+    if (!isRecord(report) || !isRecord(report.validationReport)) return report
+    if (reportMode === 'WARNINGS' || reportMode === 'FULL') return report
+    return { ...report, validationReport: { ...report.validationReport, warningReports: [] } }
 }
 
 export function completionMessage(status: string, stats: TrackerStats): string {

@@ -1,18 +1,88 @@
-import { asString } from '../json'
+import { asString, isRecord, refId } from '../json'
 import { isUid } from '../uid'
+import { RelationshipItemInput } from './payload'
 import { TrackerValidation } from './validation'
 
-const ENTITY_KEYS: ReadonlyArray<
-    [
-        string,
-        'trackedEntities' | 'enrollments' | 'events',
-        'trackedEntities' | 'enrollments' | 'events',
-    ]
-> = [
-    ['trackedEntity', 'trackedEntities', 'trackedEntities'],
-    ['enrollment', 'enrollments', 'enrollments'],
-    ['event', 'events', 'events'],
-]
+const linkedIds = (item: RelationshipItemInput): string[] =>
+    [item.trackedEntity, item.enrollment, item.event].filter(
+        (id): id is string => id !== undefined && id.trim() !== ''
+    )
+
+const itemKey = (item: RelationshipItemInput): string =>
+    [item.trackedEntity ?? '', item.enrollment ?? '', item.event ?? ''].join('|')
+
+/** `TrackerType.getName()` of what an end links. */
+function linkedType(item: RelationshipItemInput): string {
+    if (item.trackedEntity) return 'trackedEntity'
+    if (item.enrollment) return 'enrollment'
+    return item.event ? 'event' : 'null'
+}
+
+/** In the payload (valid or not) or stored and not deleted (`ValidationUtils.*Exist`). */
+function exists(
+    v: TrackerValidation,
+    kind: 'trackedEntities' | 'enrollments' | 'events',
+    uid: string
+): boolean {
+    if (v.bundle[kind].some((o) => o.uid === uid)) return true
+    const stored = v.ctx.state[kind][uid]
+    return stored !== undefined && !stored.deleted
+}
+
+/** `ConstraintValidator.validateRelationshipConstraint` for one end. */
+function checkConstraint(
+    v: TrackerValidation,
+    uid: string,
+    side: 'from' | 'to',
+    item: RelationshipItemInput,
+    constraint: unknown
+): void {
+    const add = (code: string, args: string[]) => v.add(code, 'RELATIONSHIP', uid, args)
+    const c = isRecord(constraint) ? constraint : {}
+    const entity = asString(c.relationshipEntity)
+    const check = (
+        key: 'trackedEntity' | 'enrollment' | 'event',
+        kind: 'trackedEntities' | 'enrollments' | 'events'
+    ) => {
+        const id = item[key]
+        if (id === undefined) {
+            add('E4010', [side, key, linkedType(item)])
+            return undefined
+        }
+        if (!exists(v, kind, id)) {
+            add('E4012', [key, id])
+            return undefined
+        }
+        return id
+    }
+    if (entity === 'TRACKED_ENTITY_INSTANCE') {
+        const id = check('trackedEntity', 'trackedEntities')
+        if (id === undefined) return
+        const wanted = refId(c.trackedEntityType)
+        const found =
+            v.ctx.state.trackedEntities[id]?.trackedEntityType ??
+            v.bundle.trackedEntities.find((te) => te.uid === id)?.trackedEntityType
+        if (found !== undefined && found !== wanted) add('E4014', [side, wanted ?? '', found])
+    } else if (entity === 'PROGRAM_INSTANCE') check('enrollment', 'enrollments')
+    else if (entity === 'PROGRAM_STAGE_INSTANCE') check('event', 'events')
+}
+
+/** `TrackerPreheat.isDuplicate`: a stored relationship of the type links the same ends. */
+function isDuplicate(
+    v: TrackerValidation,
+    type: string,
+    bidirectional: boolean,
+    from: RelationshipItemInput,
+    to: RelationshipItemInput
+): boolean {
+    const key = `${itemKey(from)}/${itemKey(to)}`
+    const inverse = `${itemKey(to)}/${itemKey(from)}`
+    return Object.values(v.ctx.state.relationships).some((stored) => {
+        if (stored.deleted || stored.relationshipType !== type) return false
+        const storedKey = `${itemKey(stored.from)}/${itemKey(stored.to)}`
+        return storedKey === key || (bidirectional && storedKey === inverse)
+    })
+}
 
 export function validateRelationships(v: TrackerValidation): void {
     for (const rel of v.bundle.relationships) {
@@ -41,19 +111,43 @@ export function validateRelationships(v: TrackerValidation): void {
         // Relationships are never updated: an existing one sent again is a warning, and the
         // persister ignores it (`validateRelationshipNotUpdated`, `AbstractTrackerPersister`).
         if (existing && action === 'UPDATE') v.warn('E4015', 'RELATIONSHIP', rel.uid, [rel.uid])
-        if (!v.ctx.store.get('relationshipTypes', rel.relationshipType))
-            add('E4006', [rel.relationshipType ?? 'null'])
-        for (const end of [rel.from, rel.to]) {
-            const hit = ENTITY_KEYS.find(([key]) => typeof end?.[key] === 'string')
-            const id = hit ? asString(end?.[hit[0]]) : undefined
-            if (!hit || !id) {
-                add('E4012', ['relationship item', 'null'])
-                continue
+        // `MandatoryFieldsValidator`: each end links exactly one object, and a type is given.
+        let missing = false
+        for (const [side, end] of [
+            ['from', rel.from],
+            ['to', rel.to],
+        ] as const) {
+            if (!end || linkedIds(end).length !== 1) {
+                add('E4001', [side, rel.uid])
+                missing = true
             }
-            const [key, payloadKey, stateKey] = hit
-            const inPayload = v.bundle[payloadKey].some((o) => o.uid === id)
-            const stored = v.ctx.state[stateKey][id]
-            if (!inPayload && (!stored || stored.deleted)) add('E4012', [key, id])
+        }
+        if (!rel.relationshipType?.trim()) {
+            add('E1124', ['relationshipType'])
+            missing = true
+        }
+        if (missing || !rel.from || !rel.to) continue
+        // `MetaValidator`.
+        const type = v.ctx.store.get('relationshipTypes', rel.relationshipType)
+        if (!type || !rel.relationshipType) {
+            add('E4006', [rel.relationshipType ?? 'null'])
+            continue
+        }
+        // `LinkValidator`, `ConstraintValidator` and `DuplicationValidator` run on create only.
+        if (action !== 'CREATE') continue
+        if (itemKey(rel.from) === itemKey(rel.to)) {
+            add('E4000', [rel.uid])
+            continue
+        }
+        const before = v.errors.length
+        checkConstraint(v, rel.uid, 'from', rel.from, type.fromConstraint)
+        checkConstraint(v, rel.uid, 'to', rel.to, type.toConstraint)
+        if (v.errors.length > before) continue
+        if (isDuplicate(v, rel.relationshipType, type.bidirectional === true, rel.from, rel.to)) {
+            const from = linkedIds(rel.from)[0] ?? ''
+            const to = linkedIds(rel.to)[0] ?? ''
+            // The item types are TrackerType enums, which `MessageFormatter` prints as ''.
+            add('E4018', [rel.uid, '', from, '', to])
         }
     }
 }

@@ -238,6 +238,8 @@ describe('POST tracker (sync)', () => {
         expect(errorCodes(second.report)).toEqual(['E1015'])
     })
 
+    // `UniqueAttributesSupplier.getDuplicatedUniqueValuesInPayload`: every tracked entity of the
+    // payload that shares the value is flagged, the first one included.
     it('checks unique attribute values across tracked entities (E1064), also within one payload', async () => {
         const { report } = await syncImport(42, {
             trackedEntities: [
@@ -245,6 +247,8 @@ describe('POST tracker (sync)', () => {
                 trackedEntity('Uniquetwo01', 'SAME'),
             ],
         })
-        expect(errorCodes(report)).toEqual(['E1064'])
+        expect(errorCodes(report)).toEqual(['E1064', 'E1064'])
+        const errors = records((report.validationReport as JsonRecord).errorReports)
+        expect(errors.map((e) => e.uid)).toEqual(['Uniqueone01', 'Uniquetwo01'])
     })
 })
