@@ -158,7 +158,9 @@ export function applyUserScopes(sandbox: Dhis2Sandbox, users: JsonObject[]): voi
 const TRACKER_COLLECTIONS = ['trackedEntities', 'enrollments', 'events', 'relationships'] as const
 
 function isMetadataIdentifier(value: JsonObject): boolean {
-    return 'idScheme' in value && 'identifier' in value && Object.keys(value).length === 2
+    // `{"idScheme": "UID"}` alone is a reference without identifier (a missing UID).
+    const keys = ['idScheme', 'identifier', 'attributeValue']
+    return 'idScheme' in value && Object.keys(value).every((key) => keys.includes(key))
 }
 
 /** Domain `MetadataIdentifier`s become plain identifiers, as the Web API carries them. */

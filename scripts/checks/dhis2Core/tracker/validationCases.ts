@@ -1,9 +1,10 @@
 import type { CaseGroup } from '../case'
 import { attributeCases } from './attributeCases'
+import { attributeValidationCases } from './validationAttributes'
 
 /** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
-    const groups = [attributeCases()]
+    const groups = [attributeCases(), attributeValidationCases()]
     return {
         cases: groups.flatMap((g) => g.cases),
         notExpressible: groups.flatMap((g) => g.notExpressible),
