@@ -64,6 +64,14 @@ const STRATEGIES: readonly DataImportStrategy[] = [
     'DELETE',
 ]
 
+/** ImportStrategy's legacy names, still accepted: NEW, UPDATES, NEW_AND_UPDATES, DELETES. */
+const LEGACY_STRATEGIES: Record<string, DataImportStrategy> = {
+    NEW: 'CREATE',
+    UPDATES: 'UPDATE',
+    NEW_AND_UPDATES: 'CREATE_AND_UPDATE',
+    DELETES: 'DELETE',
+}
+
 /** Params may come as query parameters or root attributes of the payload (§3.1). */
 export function parseOptions(query: URLSearchParams, root: JsonRecord): DataImportOptions {
     const param = (name: string): string | undefined =>
@@ -72,7 +80,8 @@ export function parseOptions(query: URLSearchParams, root: JsonRecord): DataImpo
     const strategyText = param('importStrategy')?.toUpperCase()
     const importStrategy =
         STRATEGIES.find((s) => s === strategyText) ??
-        (strategyText === 'NEW_AND_UPDATES' ? 'CREATE_AND_UPDATE' : 'CREATE_AND_UPDATE')
+        LEGACY_STRATEGIES[strategyText ?? ''] ??
+        'CREATE_AND_UPDATE'
     const given: Record<string, string> = {}
     const scheme = (name: string): IdScheme | undefined => {
         const parsed = parseIdScheme(param(name))

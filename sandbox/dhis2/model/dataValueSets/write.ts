@@ -54,11 +54,18 @@ export function writeValue(
         if (!dryRun) ctx.state.dataValues[key] = { ...existing, deleted: true, lastUpdated: stamp }
         return 'deleted'
     }
-    if (strategy === 'DELETE' || input.deleted === true) return remove()
-    if (value === undefined && input.comment === undefined) return remove()
-    if (value !== undefined && isInsignificantZero(target.dataElement, value)) return remove()
-    if (strategy === 'CREATE' && live) return 'ignored'
-    if (strategy === 'UPDATE' && !live) return 'ignored'
+    const noValue = value === undefined && input.comment === undefined
+    const zero = value !== undefined && isInsignificantZero(target.dataElement, value)
+    // DefaultDataValueSetService.importDataValue: an insignificant zero with nothing stored (or
+    // under CREATE) is skipped; a live value is updated (deleted when the entry is empty, deleted
+    // or zero), deleted (DELETE) or left (CREATE); with nothing live, CREATE(_AND_UPDATE) saves the
+    // entry (saveDataValueCreate) — a `deleted` one as a soft-deleted row, counted imported, and
+    // a soft-deleted row comes back to life — and UPDATE/DELETE ignore it.
+    if (zero && (!live || strategy === 'CREATE')) return 'ignored'
+    if (live && strategy === 'CREATE') return 'ignored'
+    if (live && (strategy === 'DELETE' || input.deleted === true || noValue || zero))
+        return remove()
+    if (!live && (strategy === 'UPDATE' || strategy === 'DELETE' || noValue)) return 'ignored'
     if (live) {
         const identical =
             existing.value === value &&
@@ -75,10 +82,10 @@ export function writeValue(
               ? { comment: existing.comment }
               : {}),
         storedBy,
-        created: live ? existing.created : stamp,
+        created: existing ? existing.created : stamp,
         lastUpdated: stamp,
         followup: input.followup ?? (live ? existing.followup : false),
-        deleted: false,
+        deleted: !live && input.deleted === true,
     }
     if (!dryRun) ctx.state.dataValues[key] = stored
     return live ? 'updated' : 'imported'
