@@ -81,15 +81,26 @@ export function readIntegrationFixture(fixturesDir: string, relPath: string): Js
     return asObject(parseJson(text))
 }
 
+/** Basic auth of a fixture user added by {@link applyFixtureUsers} (or admin). */
+export function basicAuth(username: string): string {
+    const password = username === 'admin' ? 'district' : FIXTURE_USER_PASSWORD
+    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
+}
+
+/** An API call as admin, or as `asUser` (a fixture user's username). */
 export async function request(
     sandbox: Dhis2Sandbox,
     method: string,
     apiPath: string,
-    body?: unknown
+    body?: unknown,
+    asUser?: string
 ): Promise<TrackerResponse> {
     const response = await fetch(`${sandbox.url}/api/${apiPath}`, {
         method,
-        headers: { Authorization: ADMIN_AUTH, 'Content-Type': 'application/json' },
+        headers: {
+            Authorization: asUser ? basicAuth(asUser) : ADMIN_AUTH,
+            'Content-Type': 'application/json',
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
     })
     const text = await response.text()
@@ -127,7 +138,7 @@ export async function importMetadata(
         throw new CaseFailure(
             `metadata ${relPath} did not import: ${httpStatus} ${JSON.stringify(body).slice(0, 2000)}`
         )
-    applyUserScopes(sandbox, users)
+    applyFixtureUsers(sandbox, metadata, users)
     return body
 }
 
@@ -136,22 +147,64 @@ const refIds = (value: unknown): string[] =>
         .map((ref) => asString(ref.id))
         .filter(Boolean)
 
+/** The password every fixture user gets in the sandbox (the exports carry none usable). */
+export const FIXTURE_USER_PASSWORD = 'Fixture123!'
+
 /**
- * The Java tests import the export's `users` too, which gives the admin (M5zQapPyTZI) the org
- * units its data lives in (capture, search and view scope). The sandbox has no users endpoint and
- * importing them over HTTP would replace the admin's password, so the scopes of the sandbox's
- * user of the same username are set in process: setup only, never an assertion.
+ * The Java tests import the export's `users` too: the admin (M5zQapPyTZI) gets the org units its
+ * data lives in, and the tests' other users (`Users.USER_1` …) exist with their roles' authorities,
+ * groups and capture/search/view scopes, to import as (`params.setUserId`). The sandbox's metadata
+ * import stores users without making them login users, and importing the admin over HTTP would
+ * replace its password, so they are set up in process: setup only, never an assertion. Each
+ * added user logs in with its username and {@link FIXTURE_USER_PASSWORD}.
  */
-export function applyUserScopes(sandbox: Dhis2Sandbox, users: JsonObject[]): void {
+export function applyFixtureUsers(
+    sandbox: Dhis2Sandbox,
+    metadata: JsonObject,
+    users: JsonObject[]
+): void {
+    const roles = asArray(metadata.userRoles)
+    const groups = asArray(metadata.userGroups)
     for (const fixtureUser of users) {
+        const id = asString(fixtureUser.id)
         const username =
             asString(fixtureUser.username) ||
             asString(asObject(fixtureUser.userCredentials).username)
-        const user = sandbox.users.find((u) => u.username === username)
-        if (!user) continue
-        user.organisationUnits = refIds(fixtureUser.organisationUnits)
-        user.dataViewOrganisationUnits = refIds(fixtureUser.dataViewOrganisationUnits)
-        user.teiSearchOrganisationUnits = refIds(fixtureUser.teiSearchOrganisationUnits)
+        const scopes = {
+            organisationUnits: refIds(fixtureUser.organisationUnits),
+            dataViewOrganisationUnits: refIds(fixtureUser.dataViewOrganisationUnits),
+            teiSearchOrganisationUnits: refIds(fixtureUser.teiSearchOrganisationUnits),
+        }
+        const existing = sandbox.users.find((u) => u.username === username)
+        if (existing) {
+            Object.assign(existing, scopes)
+            continue
+        }
+        const roleIds = refIds(fixtureUser.userRoles)
+        const userRoles = roles.filter((r) => roleIds.includes(asString(r.id)))
+        const memberOf = groups.filter(
+            (g) =>
+                refIds(g.users).includes(id) ||
+                refIds(fixtureUser.userGroups).includes(asString(g.id))
+        )
+        sandbox.users.push({
+            id,
+            username,
+            password: FIXTURE_USER_PASSWORD,
+            firstName: asString(fixtureUser.firstName) || username,
+            surname: asString(fixtureUser.surname) || username,
+            authorities: [
+                ...new Set(
+                    userRoles.flatMap((r) =>
+                        Array.isArray(r.authorities) ? r.authorities.map(asString) : []
+                    )
+                ),
+            ],
+            ...scopes,
+            userRoles: userRoles.map((r) => ({ id: asString(r.id), name: asString(r.name) })),
+            userGroups: memberOf.map((g) => ({ id: asString(g.id), name: asString(g.name) })),
+            settings: {},
+        })
     }
 }
 
@@ -219,7 +272,8 @@ export function fromJson(fixturesDir: string, relPath: string): JsonObject {
 }
 
 /**
- * `trackerImportService.importTracker(params, objects)`: a synchronous `POST /api/tracker`.
+ * `trackerImportService.importTracker(params, objects)`: a synchronous `POST /api/tracker`, as
+ * admin or as `asUser` (Java's `params.setUserId`, a fixture user's username).
  * reportMode defaults to FULL because the service's own report keeps warnings (the controller's
  * `buildImportReport` drops them under the Web API's default ERRORS); pass any other params
  * (importStrategy, atomicMode, validationMode, …) as Java's TrackerImportParams sets them.
@@ -227,10 +281,11 @@ export function fromJson(fixturesDir: string, relPath: string): JsonObject {
 export async function importTracker(
     sandbox: Dhis2Sandbox,
     payload: JsonObject,
-    params: Record<string, string> = {}
+    params: Record<string, string> = {},
+    asUser?: string
 ): Promise<TrackerResponse> {
     const query = new URLSearchParams({ async: 'false', reportMode: 'FULL', ...params })
-    return request(sandbox, 'POST', `tracker?${query.toString()}`, payload)
+    return request(sandbox, 'POST', `tracker?${query.toString()}`, payload, asUser)
 }
 
 export function reportStatus(response: TrackerResponse): string {
@@ -469,4 +524,12 @@ export function trackerCase(
                 await body(sandbox, fixturesDir)
             }),
     }
+}
+
+/** The username of a fixture user by UID (Java's `Users.USER_n`), for {@link importTracker}'s `asUser`. */
+export function usernameOf(sandbox: Dhis2Sandbox, userId: string): string {
+    const user = sandbox.users.find((u) => u.id === userId)
+    if (!user)
+        throw new CaseFailure(`no user ${userId} in the sandbox (not in the fixture's users?)`)
+    return user.username
 }

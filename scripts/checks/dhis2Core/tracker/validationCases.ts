@@ -1,10 +1,15 @@
 import type { CaseGroup } from '../case'
 import { attributeCases } from './attributeCases'
 import { attributeValidationCases } from './validationAttributes'
+import { trackedEntityImportValidationCases } from './validationTrackedEntity'
 
 /** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
-    const groups = [attributeCases(), attributeValidationCases()]
+    const groups = [
+        attributeCases(),
+        attributeValidationCases(),
+        trackedEntityImportValidationCases(),
+    ]
     return {
         cases: groups.flatMap((g) => g.cases),
         notExpressible: groups.flatMap((g) => g.notExpressible),
