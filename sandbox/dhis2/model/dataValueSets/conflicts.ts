@@ -3,7 +3,8 @@ export interface Conflict {
     object?: string
     objects: Record<string, string>
     value: string
-    errorCode: string
+    /** Absent on the set-level conflicts DHIS2 adds as `addConflict(object, value)`. */
+    errorCode?: string
     property?: string
     indexes: number[]
 }

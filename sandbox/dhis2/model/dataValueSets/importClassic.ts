@@ -83,6 +83,21 @@ export function importClassic(
     }
     const conflicts = new Conflicts()
     const count = zeroCount()
+    // `importDataValueSet` → `handleComplete`, before any value: completing a data set needs the
+    // set's org unit, then its period; else a conflict naming the missing one (no error code).
+    if (dataSet && set.completeDate && set.completeDate.toLowerCase() !== 'false') {
+        const missing = !set.orgUnit
+            ? 'OrganisationUnit'
+            : !parsePeriod(set.period ?? '')
+              ? 'Period'
+              : undefined
+        if (missing)
+            conflicts.add({
+                object: missing,
+                objects: {},
+                value: 'Must be provided to complete data set',
+            })
+    }
     for (const input of set.values) {
         const resolved = resolveValue(ctx, set, input, schemes)
         const rejections = validateClassic(ctx, resolved, options, user, dataSet)

@@ -9,6 +9,7 @@ import { Checked, firstStrictConflict } from './strictChecks'
 import { valueConflict } from './valueConflict'
 import { optionAccessConflicts } from './accessChecks'
 import { valueTypeError } from '../valueTypes'
+import { normalizeBoolean } from './booleans'
 
 type Found = Omit<Conflict, 'indexes'>
 
@@ -90,7 +91,8 @@ function firstInputConflicts(
         )
     }
     if (value !== undefined && value !== '' && options.importStrategy !== 'DELETE') {
-        const error = valueTypeError(asString(v.dataElement.valueType) ?? 'TEXT', value)
+        const valueType = asString(v.dataElement.valueType) ?? 'TEXT'
+        const error = valueTypeError(valueType, normalizeBoolean(value, valueType))
         if (error) {
             return valueConflict(
                 'E7619',

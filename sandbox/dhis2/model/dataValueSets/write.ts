@@ -3,6 +3,7 @@ import { formatDateTime } from '../dates'
 import { JsonRecord, asString } from '../json'
 import { StoredDataValue, dataValueKey } from '../state'
 import { isNumericType, normaliseValue } from '../valueTypes'
+import { normalizeBoolean } from './booleans'
 import { DataImportStrategy, InputDataValue } from './parse'
 
 export interface ValueTarget {
@@ -47,7 +48,7 @@ export function writeValue(
     const value =
         input.value === undefined || input.value === ''
             ? undefined
-            : normaliseValue(valueType, input.value)
+            : normaliseValue(valueType, normalizeBoolean(input.value, valueType))
     const stamp = formatDateTime(ctx.now())
     const remove = (): WriteOutcome => {
         if (!live) return 'ignored'
