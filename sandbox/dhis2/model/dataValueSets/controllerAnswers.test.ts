@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { ADMIN, bdModel, body, buildRequest, call } from '../testing/request'
+import { ADMIN, EPI_IMPORTER, bdModel, body, buildRequest, call } from '../testing/request'
 import { CENTRE, MONTHLY, bcg, payload } from './testData'
 
 /** DataValueSetController's answers that DataValueSetControllerTest pins down (2.41). */
@@ -55,6 +55,23 @@ describe('dataValueSets as DataValueSetController answers (2.41)', () => {
         expect(res.status).toBe(200)
         expect(body(res)).toMatchObject({ period: '202405', orgUnit: CENTRE })
         expect(body(res).dataValues).toHaveLength(1)
+    })
+
+    it('GET of a data set the user may not read data of: E2010 (decideAccess)', async () => {
+        const model = bdModel(41)
+        const outsider = { ...EPI_IMPORTER, userGroups: [] }
+        const res = await call(
+            model,
+            buildRequest(41, 'GET', 'dataValueSets', {
+                user: outsider,
+                query: { orgUnit: CENTRE, period: '202405', dataSet: MONTHLY },
+            })
+        )
+        expect(res.status).toBe(409)
+        expect(body(res)).toMatchObject({
+            errorCode: 'E2010',
+            message: `User is not allowed to read data for data set: \`${MONTHLY}\``,
+        })
     })
 
     it('GET with nothing that resolves says what is missing as DHIS2 words it', async () => {

@@ -5,6 +5,7 @@ import { JsonRecord, withoutUndefined } from '../json'
 import { IdScheme, parseIdScheme } from '../metadata/store'
 import { overlaps, parsePeriod } from '../periods'
 import { conflict, respond } from '../webMessage'
+import { canDataRead } from '../sharing'
 import { uidOf } from './resolve'
 import { DEFAULT_COC } from '../metadata/schema'
 
@@ -60,6 +61,15 @@ export function readDataValueSets(ctx: ModelContext, request: ApiRequest): ApiRe
             'At least one organisation unit or organisation unit group must be specified',
         ]
     if (error) return conflict(error[1], minor, error[0])
+    // DefaultDataValueSetService.decideAccess: data read sharing on each data set (E2010), then
+    // the org units in the user's data view hierarchy (E2012).
+    const unreadable = dataSets.find((ds) => !canDataRead(user, ds))
+    if (unreadable)
+        return conflict(
+            `User is not allowed to read data for data set: \`${uidOf(unreadable)}\``,
+            minor,
+            'E2010'
+        )
     const ouIds = orgUnits.map(uidOf)
     const viewScope =
         user.dataViewOrganisationUnits.length > 0
