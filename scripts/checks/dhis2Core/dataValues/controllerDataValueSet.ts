@@ -1,7 +1,7 @@
 /**
  * dhis2-core's DataValueSetControllerTest (dhis-test-web-api, commit 7b5e54c8), each test replayed
- * over HTTP against a fresh 2.41 sandbox as the superuser; the test's own metadata POSTs are sent
- * as they are.
+ * over HTTP against a fresh 2.41 sandbox as the superuser (one test as a user without data
+ * access, see there); the test's own metadata POSTs are sent as they are.
  */
 import type { CaseGroup, CoreCase } from '../case'
 import { expectEqual, expectTrue } from '../case'
@@ -164,16 +164,27 @@ const cases: CoreCase[] = [
         const body = content(reply, 409)
         expectEqual(body.message, `User is not allowed to view org unit: \`${ouId}\``, 'message')
     }),
+    controllerCase('testGetDataValueSetJsonWithNonAccessibleDataSet', async (client) => {
+        // "Should return error message when user does not have DATA_READ to DataSet". The Java
+        // test switches to a new user without authorities whose capture unit is the new unit; the
+        // sandbox cannot create users, so its `nurse` stands in: no authority that matters, no
+        // sharing on the new data set. Her capture unit is not the new one, which would only
+        // matter if the org unit were checked before the data set (E2012 instead of E2010).
+        const { dsId } = await unitAndDataSet(client)
+        const reply = await client.call(
+            'GET',
+            `/dataValueSets/?inputOrgUnitIdScheme=code&idScheme=name&orgUnit=OU1&period=2022-01&dataSet=${dsId}&async=true`,
+            { as: 'nurse' }
+        )
+        const body = content(reply, 409)
+        expectEqual(
+            body.message,
+            `User is not allowed to read data for data set: \`${dsId}\``,
+            'message'
+        )
+    }),
 ]
 
 export function dataValueSetControllerCases(): CaseGroup {
-    return {
-        cases,
-        notExpressible: [
-            {
-                name: `${JAVA}.testGetDataValueSetJsonWithNonAccessibleDataSet`,
-                why: 'switches to a new user with no authorities whose capture org unit is the unit the test just created; the sandbox has no /api/users to create or assign such a user (its users and their org units are fixed)',
-            },
-        ],
-    }
+    return { cases, notExpressible: [] }
 }

@@ -1,13 +1,16 @@
 /**
  * The web-API test client of dhis2-core's controller tests (`DhisControllerIntegrationTest`'s
  * GET/POST/PUT/PATCH and `HttpResponse.content(...)`), over real HTTP against a fresh sandbox at
- * 2.41 as the superuser admin. Each Java test runs in its own rolled-back transaction, so each case
+ * 2.41 as the superuser admin (or `nurse` where a test switches to a user without data access).
+ * Each Java test runs in its own rolled-back transaction, so each case
  * gets its own sandbox.
  */
 import { startDhis2Sandbox } from '../../../../sandbox/dhis2'
 import { CaseFailure, expectEqual, expectTrue } from '../case'
 
 const ADMIN = `Basic ${Buffer.from('admin:district').toString('base64')}`
+/** The sandbox's `nurse`: no superuser, no data authority, no group the tests' objects share with. */
+const NURSE = `Basic ${Buffer.from('nurse:Nurse123').toString('base64')}`
 
 export interface Reply {
     status: number
@@ -21,7 +24,7 @@ export interface Client {
     call(
         method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
         path: string,
-        options?: { body?: string; contentType?: string; accept?: string }
+        options?: { body?: string; contentType?: string; accept?: string; as?: 'nurse' }
     ): Promise<Reply>
 }
 
@@ -36,7 +39,9 @@ export async function withSandbox(test: (client: Client) => Promise<void>): Prom
     const client: Client = {
         url: sandbox.url,
         async call(method, path, options = {}) {
-            const headers: Record<string, string> = { Authorization: ADMIN }
+            const headers: Record<string, string> = {
+                Authorization: options.as === 'nurse' ? NURSE : ADMIN,
+            }
             if (options.body !== undefined)
                 headers['Content-Type'] = options.contentType ?? 'application/json'
             if (options.accept) headers.Accept = options.accept
