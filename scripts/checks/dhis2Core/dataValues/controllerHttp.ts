@@ -2,8 +2,7 @@
  * The web-API test client of dhis2-core's controller tests (`DhisControllerIntegrationTest`'s
  * GET/POST/PUT/PATCH and `HttpResponse.content(...)`), over real HTTP against a fresh sandbox at
  * 2.41 as the superuser admin (or `nurse` where a test switches to a user without data access).
- * Each Java test runs in its own rolled-back transaction, so each case
- * gets its own sandbox.
+ * Each Java test runs in its own rolled-back transaction, so each case gets its own sandbox.
  */
 import { startDhis2Sandbox } from '../../../../sandbox/dhis2'
 import { CaseFailure, expectEqual, expectTrue } from '../case'
