@@ -3,6 +3,7 @@ import { ModelContext } from '../context'
 import { JsonRecord, asString } from '../json'
 import { Period, frequencyOrder, periodContaining, previousPeriod, shiftPeriod } from '../periods'
 import { Conflict } from './conflicts'
+import { isExpired } from './aocChecks'
 import { isApproved, isInputAllowed } from './entryChecks'
 import { DataImportOptions } from './parse'
 import { isLocked, uidOf } from './resolve'
@@ -88,7 +89,7 @@ export function firstPeriodConflict(
     const target = approvalDataSet(input.dataSet, input.ownSets)
     if (!target) return undefined
     const dsId = uidOf(target)
-    if (isLocked(ctx, dsId, period.id)) {
+    if (isLocked(ctx, dsId, period.id) || isExpired(target, period, ctx.now(), user)) {
         return {
             object: period.id,
             objects: { period: period.id, dataSet: dsId },

@@ -10,6 +10,7 @@ import { valueConflict } from './valueConflict'
 import { optionAccessConflicts } from './accessChecks'
 import { valueTypeError } from '../valueTypes'
 import { normalizeBoolean } from './booleans'
+import { firstAocConflict } from './aocChecks'
 
 type Found = Omit<Conflict, 'indexes'>
 
@@ -157,6 +158,11 @@ export function validateClassic(
     }
     const found =
         firstStrictConflict(ctx, checked, options, dataSet) ??
+        firstAocConflict(ctx, v.aoc, period, checked.ouId, {
+            period: v.periodKey ?? period.id,
+            orgUnit: v.orgUnitKey ?? checked.ouId,
+            attributeOptionCombo: v.aocKey,
+        }) ??
         firstPeriodConflict(
             ctx,
             {
