@@ -4,6 +4,7 @@ import { records, refId } from '../json'
 import { isUid } from '../uid'
 import { validateAttributeValues } from './attributes'
 import { TrackerBundle } from './payload'
+import { filterPersistables } from './persistables'
 import { validateEnrollments } from './validateEnrollment'
 import { trackedEntitySecurity } from './security'
 import { validateEvents } from './validateEvent'
@@ -22,29 +23,7 @@ export function validateBundle(
     validateEnrollments(v)
     validateEvents(v)
     validateRelationships(v)
-    for (const en of bundle.enrollments) {
-        if (
-            !v.isInvalid('ENROLLMENT', en.uid) &&
-            en.trackedEntity &&
-            v.isInvalid('TRACKED_ENTITY', en.trackedEntity)
-        ) {
-            v.add('E5000', 'ENROLLMENT', en.uid, [
-                'enrollment',
-                en.uid,
-                'trackedEntity',
-                en.trackedEntity,
-            ])
-        }
-    }
-    for (const ev of bundle.events) {
-        if (
-            !v.isInvalid('EVENT', ev.uid) &&
-            ev.enrollment &&
-            v.isInvalid('ENROLLMENT', ev.enrollment)
-        ) {
-            v.add('E5000', 'EVENT', ev.uid, ['event', ev.uid, 'enrollment', ev.enrollment])
-        }
-    }
+    filterPersistables(v)
     return v
 }
 
