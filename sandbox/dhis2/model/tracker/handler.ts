@@ -6,6 +6,7 @@ import { jobParameters, runTrackerImport } from './import'
 import { parseTrackerPayload } from './payload'
 import { getTrackerObject, queryEnrollments, queryEvents, queryTrackedEntities } from './query'
 import { unreadableRelationshipItem } from './relationshipShape'
+import { unreadableDate } from './unreadableDates'
 import { completionMessage, reportForMode } from './report'
 import { readReportMode, readTrackerParams } from './requestParams'
 
@@ -29,6 +30,8 @@ export function handleTracker(
         if (minor >= 40 && 'badRequest' in read) return badRequest(read.badRequest)
         const unreadable = unreadableRelationshipItem(request.body, minor)
         if (unreadable) return badRequest(unreadable)
+        const unreadableAt = unreadableDate(request.body, minor)
+        if (unreadableAt) return badRequest(unreadableAt)
         const bundle = parseTrackerPayload(request.body)
         if (!bundle) return badRequest('Request body must be a JSON object')
         if ('badRequest' in read) return badRequest(read.badRequest)

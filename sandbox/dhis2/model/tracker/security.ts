@@ -62,10 +62,14 @@ export function enrollmentSecurity(
     action: TrackerAction,
     program: JsonRecord,
     orgUnit: string | undefined,
-    hasEvents: boolean
+    hasEvents: boolean,
+    storedOrgUnit?: string
 ): void {
     const add = (code: string, args: string[]) => v.add(code, 'ENROLLMENT', uid, args)
-    if (action !== 'UPDATE' && orgUnit && !v.inCaptureScope(orgUnit))
+    // 2.41+ `checkEnrollmentOrgUnit`: an update that moves the enrollment to another org unit
+    // needs that org unit in the capture scope too.
+    const moved = v.ctx.minor >= 41 && storedOrgUnit !== undefined && storedOrgUnit !== orgUnit
+    if ((action !== 'UPDATE' || moved) && orgUnit && !v.inCaptureScope(orgUnit))
         add('E1000', [user(v).id, orgUnit])
     if (action === 'DELETE' && hasEvents && !v.hasAuthority('F_ENROLLMENT_CASCADE_DELETE'))
         add('E1103', [user(v).id, uid])

@@ -70,7 +70,7 @@ export function validateEnrollments(v: TrackerValidation): void {
             add('E1022', [en.trackedEntity ?? '', programId])
         if (failed()) return
         // Security and ownership.
-        enrollmentSecurity(v, en.uid, action, program, en.orgUnit, false)
+        enrollmentSecurity(v, en.uid, action, program, en.orgUnit, false, existing?.orgUnit)
         if (failed()) return
         // The independent checks: dates, existing enrollments, attributes.
         const enrolledAt = en.enrolledAt ? parseDateTime(en.enrolledAt) : undefined

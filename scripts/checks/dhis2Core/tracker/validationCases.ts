@@ -2,6 +2,7 @@ import type { CaseGroup } from '../case'
 import { attributeCases } from './attributeCases'
 import { attributeValidationCases } from './validationAttributes'
 import { trackedEntityImportValidationCases } from './validationTrackedEntity'
+import { enrollmentImportValidationCases } from './validationEnrollment'
 
 /** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
@@ -9,6 +10,7 @@ export function validationCases(): CaseGroup {
         attributeCases(),
         attributeValidationCases(),
         trackedEntityImportValidationCases(),
+        enrollmentImportValidationCases(),
     ]
     return {
         cases: groups.flatMap((g) => g.cases),
