@@ -87,6 +87,19 @@ export interface StoredRelationship {
     deleted: boolean
 }
 
+/** A `DataValueAudit`: the value as it was before an import changed or deleted it. */
+export interface StoredDataValueAudit {
+    dataElement: string
+    period: string
+    orgUnit: string
+    categoryOptionCombo: string
+    attributeOptionCombo: string
+    value?: string
+    modifiedBy: string
+    created: string
+    auditType: 'UPDATE' | 'DELETE'
+}
+
 export interface ModelState {
     metadata: MetadataCollections
     /** Key: `de|period|ou|coc|aoc`. */
@@ -97,6 +110,8 @@ export interface ModelState {
     enrollments: Record<string, StoredEnrollment>
     events: Record<string, StoredEvent>
     relationships: Record<string, StoredRelationship>
+    /** Aggregate data value audits, oldest first (absent in snapshots written before them). */
+    dataValueAudits?: StoredDataValueAudit[]
 }
 
 export function emptyState(): ModelState {

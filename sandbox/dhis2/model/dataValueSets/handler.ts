@@ -4,6 +4,7 @@ import { formatDateTime } from '../dates'
 import { isRecord } from '../json'
 import { JobQueue } from '../jobs'
 import { badRequest, forbidden, respond, webMessage } from '../webMessage'
+import { readDataValueAudits } from './audits'
 import { import243 } from './import243'
 import { importClassic } from './importClassic'
 import { DataImportOptions, InputDataValueSet, parseDataValueSet, parseOptions } from './parse'
@@ -42,6 +43,7 @@ export function handleDataValueSets(
 ): ApiResponse | undefined {
     const { path, method } = request
     if (path === 'dataValueSets' && method === 'GET') return readDataValueSets(ctx, request)
+    if (path === 'audits/dataValue' && method === 'GET') return readDataValueAudits(ctx, request)
     if (path === 'dataValueSets' && method === 'POST' && wantsXml(request.accept)) {
         // The same answer, rendered by DHIS2's XML message converter.
         const reply = handleDataValueSets(ctx, jobs, { ...request, accept: undefined })

@@ -10,6 +10,7 @@ import { DataImportResult, zeroCount } from './result'
 import { validateClassic } from './validate'
 import { writeValue } from './write'
 import { DEFAULT_COC } from '../metadata/schema'
+import { hasAuthority } from '../../users'
 
 function aborted(conflict: Parameters<Conflicts['add']>[0]): DataImportResult {
     const conflicts = new Conflicts()
@@ -118,7 +119,9 @@ export function importClassic(
             input,
             options.importStrategy,
             options.dryRun,
-            user.username
+            user.username,
+            // DefaultDataValueSetService: skipAudit only for users with F_SKIP_DATA_IMPORT_AUDIT.
+            !(options.skipAudit && hasAuthority(user, 'F_SKIP_DATA_IMPORT_AUDIT'))
         )
         // Identical re-sends: `updated` before 2.40.3, `ignored` from 2.40.3 / 2.41.0 (§3.1, §6).
         if (outcome === 'identical') count[ignoresIdentical(ctx) ? 'ignored' : 'updated']++

@@ -3,6 +3,7 @@ import { formatDateTime } from '../dates'
 import { JsonRecord, asString } from '../json'
 import { StoredDataValue, dataValueKey } from '../state'
 import { isNumericType, normaliseValue } from '../valueTypes'
+import { recordAudit } from './audits'
 import { normalizeBoolean } from './booleans'
 import { DataImportStrategy, InputDataValue } from './parse'
 
@@ -32,7 +33,9 @@ export function writeValue(
     input: InputDataValue,
     strategy: DataImportStrategy,
     dryRun: boolean,
-    storedBy: string
+    storedBy: string,
+    /** Record DataValueAudits of updates and deletions (2.38–2.42 importer, unless skipped). */
+    audited = false
 ): WriteOutcome {
     const ids = {
         dataElement: String(target.dataElement.id),
@@ -50,9 +53,22 @@ export function writeValue(
             ? undefined
             : normaliseValue(valueType, normalizeBoolean(input.value, valueType))
     const stamp = formatDateTime(ctx.now())
+    // The audit keeps the value as it was (`new DataValueAudit(internalValue, existing.getValue() …)`).
+    const audit = (auditType: 'UPDATE' | 'DELETE') => {
+        if (!audited || dryRun || !existing) return
+        recordAudit(ctx, {
+            ...ids,
+            ...(existing.value !== undefined ? { value: existing.value } : {}),
+            modifiedBy: storedBy,
+            created: stamp,
+            auditType,
+        })
+    }
     const remove = (): WriteOutcome => {
         if (!live) return 'ignored'
         if (!dryRun) ctx.state.dataValues[key] = { ...existing, deleted: true, lastUpdated: stamp }
+        // saveDataValueDelete audits every deletion; saveDataValueUpdate only a changed value.
+        if (strategy === 'DELETE' || existing.value !== value) audit('DELETE')
         return 'deleted'
     }
     const noValue = value === undefined && input.comment === undefined
@@ -89,5 +105,6 @@ export function writeValue(
         deleted: !live && input.deleted === true,
     }
     if (!dryRun) ctx.state.dataValues[key] = stored
+    if (live && existing.value !== value) audit('UPDATE')
     return live ? 'updated' : 'imported'
 }

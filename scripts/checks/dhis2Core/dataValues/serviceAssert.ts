@@ -35,7 +35,8 @@ export async function importAsUser(
     api: Api,
     payload: string,
     format: keyof typeof CONTENT_TYPE,
-    query: Record<string, string> = {}
+    query: Record<string, string> = {},
+    auth: string = USER
 ): Promise<Summary> {
     const search = new URLSearchParams(query).toString()
     const answer = await api.request(
@@ -43,7 +44,7 @@ export async function importAsUser(
         `dataValueSets${search ? `?${search}` : ''}`,
         payload,
         CONTENT_TYPE[format],
-        USER
+        auth
     )
     const body = isObject(answer.body) ? answer.body : {}
     const summary = isObject(body.response) ? body.response : body
