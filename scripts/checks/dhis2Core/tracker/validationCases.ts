@@ -3,6 +3,7 @@ import { attributeCases } from './attributeCases'
 import { attributeValidationCases } from './validationAttributes'
 import { trackedEntityImportValidationCases } from './validationTrackedEntity'
 import { enrollmentImportValidationCases } from './validationEnrollment'
+import { eventImportValidationCases } from './validationEvent'
 
 /** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
@@ -11,6 +12,7 @@ export function validationCases(): CaseGroup {
         attributeValidationCases(),
         trackedEntityImportValidationCases(),
         enrollmentImportValidationCases(),
+        eventImportValidationCases(),
     ]
     return {
         cases: groups.flatMap((g) => g.cases),
