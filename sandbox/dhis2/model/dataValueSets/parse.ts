@@ -120,6 +120,15 @@ export function parseOptions(query: URLSearchParams, root: JsonRecord): DataImpo
     }
 }
 
+/**
+ * Jackson as DHIS2 configures it (`JacksonObjectMapperConfig`, `EmptyStringToNullStdDeserializer`)
+ * reads an empty JSON string as null, for every string field: `"value": ""` is no value.
+ */
+const given = (value: unknown): string | undefined => {
+    const text = asString(value)
+    return text === '' ? undefined : text
+}
+
 export function parseDataValueSet(body: unknown): InputDataValueSet | undefined {
     if (!isRecord(body)) return undefined
     const rawValues = body.dataValues
@@ -128,23 +137,23 @@ export function parseDataValueSet(body: unknown): InputDataValueSet | undefined 
         const v = isRecord(raw) ? raw : {}
         return {
             index,
-            dataElement: asString(v.dataElement),
-            period: asString(v.period),
-            orgUnit: asString(v.orgUnit),
-            categoryOptionCombo: asString(v.categoryOptionCombo),
-            attributeOptionCombo: asString(v.attributeOptionCombo),
-            value: asText(v.value),
-            comment: asString(v.comment),
+            dataElement: given(v.dataElement),
+            period: given(v.period),
+            orgUnit: given(v.orgUnit),
+            categoryOptionCombo: given(v.categoryOptionCombo),
+            attributeOptionCombo: given(v.attributeOptionCombo),
+            value: given(asText(v.value)),
+            comment: given(v.comment),
             followup: asBoolean(v.followup),
             deleted: asBoolean(v.deleted),
         }
     })
     return {
-        dataSet: asString(body.dataSet),
-        period: asString(body.period),
-        orgUnit: asString(body.orgUnit),
-        attributeOptionCombo: asString(body.attributeOptionCombo),
-        completeDate: asString(body.completeDate),
+        dataSet: given(body.dataSet),
+        period: given(body.period),
+        orgUnit: given(body.orgUnit),
+        attributeOptionCombo: given(body.attributeOptionCombo),
+        completeDate: given(body.completeDate),
         values,
     }
 }

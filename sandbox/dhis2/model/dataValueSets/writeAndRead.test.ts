@@ -40,8 +40,18 @@ describe('POST dataValueSets — validation and semantics (2.42)', () => {
             model
         )
         expect(createAgain.summary.importCount).toMatchObject({ imported: 0, ignored: 1 })
+        // `"value": ""` reads as no value (EmptyStringToNullStdDeserializer): E7618, nothing deleted.
         const empty = await postDataValueSet(42, payload([bcg('')]), {}, undefined, model)
-        expect(empty.summary.importCount).toMatchObject({ deleted: 1 })
+        expect(empty.summary.importCount).toMatchObject({ deleted: 0, ignored: 1 })
+        expect(empty.summary.conflicts).toEqual([expect.objectContaining({ errorCode: 'E7618' })])
+        const deleted = await postDataValueSet(
+            42,
+            payload([bcg('2', { deleted: true })]),
+            {},
+            undefined,
+            model
+        )
+        expect(deleted.summary.importCount).toMatchObject({ deleted: 1 })
         const reCreate = await postDataValueSet(42, payload([bcg('4')]), {}, undefined, model)
         expect(reCreate.summary.importCount).toMatchObject({ imported: 1 })
         const del = await postDataValueSet(
