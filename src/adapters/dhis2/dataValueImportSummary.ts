@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { DataValueSetImportResult } from '../../core/ports/dhis2Target'
 import type { Conflict } from '../../core/summary/types'
+import { withoutQuotedValues } from '../../core/summary/dhis2Message'
 
 /**
  * The dataValueSets ImportSummary in every shape (reference §3.1, §7; fixtures
@@ -46,7 +47,7 @@ export function readDataValueImportSummary(body: unknown): ParsedSummary | undef
 function conflictOf(c: z.infer<typeof conflict>): Conflict {
     return {
         code: c.errorCode ?? 'DHIS2_CONFLICT',
-        message: c.value ?? c.errorCode ?? 'Conflict',
+        message: withoutQuotedValues(c.value ?? c.errorCode ?? 'Conflict'),
         ...(c.object !== undefined ? { object: c.object } : {}),
         ...(c.property !== undefined ? { property: c.property } : {}),
         ...(c.indexes ? { indexes: c.indexes } : {}),

@@ -6,6 +6,7 @@ import type {
 } from '../../core/ports/dhis2Target'
 import type { Conflict } from '../../core/summary/types'
 import { ZERO_COUNTS } from '../../core/summary/types'
+import { withoutQuotedValues } from '../../core/summary/dhis2Message'
 
 /**
  * The tracker ImportReport (reference §3.2; fixtures tracker-report-ok/error.json), the same on
@@ -68,7 +69,7 @@ export const isTrackerImportReport = (body: unknown): boolean =>
 function conflictOf(report: ErrorReport): Conflict {
     return {
         code: report.errorCode,
-        message: report.message ?? report.errorCode,
+        message: withoutQuotedValues(report.message ?? report.errorCode),
         ...(report.uid ? { uid: report.uid, object: report.uid } : {}),
         ...(report.trackerType ? { trackerType: report.trackerType } : {}),
     }

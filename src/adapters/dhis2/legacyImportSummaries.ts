@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { TrackerObjectResult, TrackerType } from '../../core/ports/dhis2Target'
 import type { Conflict, ImportCounts } from '../../core/summary/types'
+import { withoutQuotedValues } from '../../core/summary/dhis2Message'
 
 /**
  * The legacy `ImportSummaries` of `trackedEntityInstances`, `enrollments` and `events`
@@ -79,7 +80,7 @@ export function legacyObjectResults(
         out.counts.ignored += s.importCount?.ignored ?? 0
         const conflicts: Conflict[] = (s.conflicts ?? []).map((c) => ({
             code: codeOf(c),
-            message: c.value ?? s.description ?? 'Refused by DHIS2',
+            message: withoutQuotedValues(c.value ?? s.description ?? 'Refused by DHIS2'),
             ...(c.object !== undefined ? { object: c.object } : {}),
             ...(uid ? { uid } : {}),
             trackerType,
@@ -87,7 +88,7 @@ export function legacyObjectResults(
         if (s.status === 'ERROR' && conflicts.length === 0) {
             conflicts.push({
                 code: LEGACY_CONFLICT,
-                message: s.description ?? 'Refused by DHIS2',
+                message: withoutQuotedValues(s.description ?? 'Refused by DHIS2'),
                 ...(uid ? { uid } : {}),
                 trackerType,
             })
