@@ -18,6 +18,7 @@ import { createAggregateSide } from '../../core/aggregate/aggregateSide'
 import { createDataValueSetsWriter } from '../dhis2/dataValueSetsWriter'
 import { createGregorianPeriodCalculator } from '../periods/gregorianPeriods'
 import { readDataSetFacts } from './readDataSetFacts'
+import { readIdAttributeUnique } from './readIdAttributeUnique'
 import { runSync, type SyncProgress } from '../../core/sync/runSync'
 import { runFailureOf } from '../../core/sync/runFailure'
 import { createTrackerMapper } from '../../core/sync/trackerMapper'
@@ -169,6 +170,16 @@ export async function runConnector(request: ConnectorRunInput): Promise<Connecto
         const wantsTracker = scope.streams !== 'aggregate' && mappings.tracker !== undefined
         const wantsAggregate = scope.streams !== 'tracker' && mappings.aggregate !== undefined
         const trackerMapping = mappings.tracker
+        const trackerWriter = wantsTracker ? trackerTarget(input) : undefined
+        // Adoption on conflict needs E1064, which only the /api/tracker writer reports.
+        const adoptOnConflict =
+            trackerWriter?.kind === 'tracker' && trackerMapping
+                ? await readIdAttributeUnique(
+                      input.engine,
+                      trackerMapping.idAttribute,
+                      input.signal
+                  )
+                : false
         const synced = await runSync({
             source,
             cursors: input.cursors,
@@ -179,9 +190,10 @@ export async function runConnector(request: ConnectorRunInput): Promise<Connecto
             maxErrors: 5000,
             signal: input.signal,
             tracker:
-                wantsTracker && trackerMapping
+                trackerWriter && trackerMapping
                     ? {
-                          target: trackerTarget(input),
+                          target: trackerWriter,
+                          adoptOnConflict,
                           mapper: createTrackerMapper({
                               settings,
                               mappings: { ...mappings, tracker: trackerMapping },

@@ -16,7 +16,8 @@ import { PayloadBuilder } from './trackerItems'
 /**
  * One page of OpenSRP clients → tracked entities and enrollments. Unchanged clients (same hash as
  * last sent) are not sent; clients the store does not know are first looked up in DHIS2 by the
- * OpenSRP ID attribute and adopted if they exist under another UID.
+ * OpenSRP ID attribute and adopted if they exist under another UID (or, with `adoptOnConflict`,
+ * only when DHIS2 rejects them because that ID is taken).
  */
 export async function syncClients(clients: OpenSrpClient[], ctx: TrackerContext): Promise<void> {
     const mapped: Array<{ client: OpenSrpClient; payload: ClientPayload }> = []
@@ -44,8 +45,11 @@ export async function syncClients(clients: OpenSrpClient[], ctx: TrackerContext)
         })),
         previous
     )
+    // With adoption on conflict, only a client DHIS2 rejects as taken is looked up (on flush).
     const unknown = mapped
-        .filter(({ client }) => !previous.has(clientKey(client.baseEntityId)))
+        .filter(
+            ({ client }) => !ctx.adoptOnConflict && !previous.has(clientKey(client.baseEntityId))
+        )
         .map(({ client, payload }) => ({
             client,
             deterministicUid: payload.trackedEntity.trackedEntity,
@@ -72,7 +76,7 @@ export async function syncClients(clients: OpenSrpClient[], ctx: TrackerContext)
             else ctx.totals.waiting++
             continue
         }
-        const objectUids = builder.addClient(sent)
+        const objectUids = builder.addClient(sent, client)
         builder.items.push({
             key,
             sourceId: client.baseEntityId,

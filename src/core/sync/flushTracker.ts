@@ -1,5 +1,7 @@
 import type { SyncedRecord } from '../ports/syncStore'
-import { adoptionRecords, type UidOverride } from './adoption'
+import type { TrackerPayload } from '../tracker/payload'
+import { adoptionRecords } from './adoption'
+import { adoptRejected, type Adopted } from './adoptOnConflict'
 import type { TrackerContext } from './trackerContext'
 import { PayloadBuilder } from './trackerItems'
 import { writeTrackerItems } from './trackerWrite'
@@ -9,15 +11,20 @@ export async function flushTracker(
     builder: PayloadBuilder,
     ctx: TrackerContext,
     previous: Map<string, SyncedRecord>,
-    adopted: Map<string, { override: UidOverride; serverVersion: number }> = new Map()
+    adopted: Adopted = new Map()
 ): Promise<void> {
     if (builder.items.length === 0) return
-    const send = () =>
-        ctx.target.importTracker(builder.payload, {
+    const importOnce = (payload: TrackerPayload) =>
+        ctx.target.importTracker(payload, {
             dryRun: ctx.dryRun,
             strategy: 'CREATE_AND_UPDATE',
             signal: ctx.signal,
         })
+    const send = async () => {
+        const first = await importOnce(builder.payload)
+        if (!ctx.adoptOnConflict || first.failure) return first
+        return adoptRejected(first, builder, ctx, adopted, importOnce)
+    }
     const outcome = await writeTrackerItems(send, builder.items, {
         store: ctx.store,
         clock: ctx.clock,

@@ -23,6 +23,11 @@ export interface TrackerContext {
     retryKeys?: Set<string>
     /** Failed records are retried automatically while attempts < maxAttempts. */
     maxAttempts: number
+    /**
+     * True when the OpenSRP ID attribute is unique in DHIS2 and the writer reports E1064: clients
+     * are then adopted only when DHIS2 says their ID is taken, instead of looked up beforehand.
+     */
+    adoptOnConflict?: boolean
     /** Called after each DHIS2 request, for progress. */
     onBatch?: () => void
 }

@@ -1,4 +1,5 @@
 import { emptyTrackerPayload, type EventPayload, type TrackerPayload } from '../tracker/payload'
+import type { OpenSrpClient } from '../domain/opensrp'
 import type { ClientPayload } from './mappers'
 
 /**
@@ -34,12 +35,15 @@ export class PayloadBuilder {
     readonly payload = emptyTrackerPayload()
     readonly items: TrackerItem[] = []
     private readonly uids = new Set<string>()
+    private readonly clients = new Map<string, { source: OpenSrpClient; payload: ClientPayload }>()
 
-    addClient(client: ClientPayload): string[] {
+    /** `source`: the OpenSRP client, kept so that a rejected tracked entity can be adopted. */
+    addClient(client: ClientPayload, source?: OpenSrpClient): string[] {
         const { trackedEntity, enrollments, relationships } = client
         if (!this.uids.has(trackedEntity.trackedEntity)) {
             this.uids.add(trackedEntity.trackedEntity)
             this.payload.trackedEntities.push(trackedEntity)
+            if (source) this.clients.set(trackedEntity.trackedEntity, { source, payload: client })
         }
         for (const enrollment of enrollments) {
             if (this.uids.has(enrollment.enrollment)) continue
@@ -56,6 +60,11 @@ export class PayloadBuilder {
             ...enrollments.map((e) => e.enrollment),
             ...relationships.map((r) => r.relationship),
         ]
+    }
+
+    /** The OpenSRP client and payload behind a tracked entity of this payload. */
+    clientOf(trackedEntity: string) {
+        return this.clients.get(trackedEntity)
     }
 
     /** True when an object with this UID is already in the payload. */

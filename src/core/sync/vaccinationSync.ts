@@ -59,7 +59,7 @@ export async function syncVaccinations(
         previous
     )
     const unknownClients = [...clientPayloads]
-        .filter(([id]) => previous.get(clientKey(id))?.status !== 'synced')
+        .filter(([id]) => !ctx.adoptOnConflict && previous.get(clientKey(id))?.status !== 'synced')
         .flatMap(([id, p]) => {
             const client = clientsById.get(id)
             return client ? [{ client, deterministicUid: p.trackedEntity.trackedEntity }] : []
@@ -109,7 +109,8 @@ export async function syncVaccinations(
         if (clientPayload && previous.get(clientKey(event.baseEntityId))?.status !== 'synced') {
             objectUids.push(
                 ...builder.addClient(
-                    override ? applyToClient(clientPayload, override) : clientPayload
+                    override ? applyToClient(clientPayload, override) : clientPayload,
+                    clientsById.get(event.baseEntityId)
                 )
             )
         }

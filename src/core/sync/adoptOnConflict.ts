@@ -1,0 +1,94 @@
+import type { TrackerImportResult } from '../ports/dhis2Target'
+import type { TrackerPayload } from '../tracker/payload'
+import { applyToClient, applyToEvent, findAdoptions, type UidOverride } from './adoption'
+import type { TrackerContext } from './trackerContext'
+import { PayloadBuilder, type TrackerItem } from './trackerItems'
+
+/** E1064: the unique attribute's value already belongs to another tracked entity. */
+const VALUE_TAKEN = 'E1064'
+
+export type Adopted = Map<string, { override: UidOverride; serverVersion: number }>
+
+/**
+ * Adoption on conflict (DESIGN §3.1), for a unique OpenSRP ID attribute: clients are sent under
+ * their deterministic UIDs without a look-up first; only a tracked entity that DHIS2 rejects
+ * because its OpenSRP ID is taken is looked up, and if the holder is found, the client and the
+ * records that depend on it are sent again under the holder's UIDs. The items are updated to
+ * what was sent, and the answer for them replaces the first one.
+ */
+export async function adoptRejected(
+    first: TrackerImportResult,
+    builder: PayloadBuilder,
+    ctx: TrackerContext,
+    adopted: Adopted,
+    importOnce: (payload: TrackerPayload) => Promise<TrackerImportResult>
+): Promise<TrackerImportResult> {
+    const taken = first.rejected
+        .filter((r) => r.errors.some((e) => e.code === VALUE_TAKEN))
+        .flatMap((r) => {
+            const entry = builder.clientOf(r.uid)
+            return entry ? [{ client: entry.source, deterministicUid: r.uid }] : []
+        })
+    if (taken.length === 0) return first
+    const overrides = await findAdoptions(ctx.target, ctx.mapper, taken, ctx.signal)
+    if (overrides.size === 0) return first
+
+    const events = new Map(builder.payload.events.map((e) => [e.event, e]))
+    const retry = new PayloadBuilder()
+    const replaced = new Set<string>()
+    for (const item of builder.items) {
+        const event = item.recordKind === 'event' ? events.get(item.uid) : undefined
+        const entry = builder.clientOf(event ? event.trackedEntity : item.uid)
+        const override = entry && overrides.get(entry.source.baseEntityId)
+        if (!entry || !override) continue
+        for (const uid of item.objectUids) replaced.add(uid)
+        const client = applyToClient(entry.payload, override)
+        const clientUids = retry.addClient(client, entry.source)
+        if (event) {
+            const moved = applyToEvent(event, override)
+            retry.addEvent(moved)
+            resend(item, moved.event, [moved.event, ...clientUids], ctx.hash(moved))
+        } else {
+            resend(item, override.trackedEntity, clientUids, ctx.hash(client))
+            adopted.set(item.sourceId, { override, serverVersion: item.serverVersion })
+        }
+    }
+    const second = await importOnce(retry.payload)
+    if (second.failure) return second
+    return merged(first, second, replaced)
+}
+
+function resend(item: TrackerItem, uid: string, objectUids: string[], hash: string): void {
+    item.uid = uid
+    item.objectUids = objectUids
+    item.hash = hash
+}
+
+function merged(
+    first: TrackerImportResult,
+    second: TrackerImportResult,
+    replaced: Set<string>
+): TrackerImportResult {
+    const rejected = [...first.rejected.filter((r) => !replaced.has(r.uid)), ...second.rejected]
+    const conflicts = [
+        ...first.conflicts.filter((c) => !c.uid || !replaced.has(c.uid)),
+        ...second.conflicts,
+    ]
+    const dropped = first.rejected.length - (rejected.length - second.rejected.length)
+    return {
+        status:
+            second.status === 'ERROR'
+                ? 'ERROR'
+                : rejected.length === 0
+                  ? second.status
+                  : first.status,
+        counts: {
+            created: first.counts.created + second.counts.created,
+            updated: first.counts.updated + second.counts.updated,
+            deleted: first.counts.deleted + second.counts.deleted,
+            ignored: Math.max(0, first.counts.ignored - dropped) + second.counts.ignored,
+        },
+        conflicts,
+        rejected,
+    }
+}
