@@ -4,16 +4,19 @@ import { importControllerCases } from './controllerCases'
 import { importReportCases } from './importReportCases'
 import { relationshipImportCases } from './relationshipCases'
 import { reportSummaryCases } from './reportSummaryCases'
+import { reportSummaryDeleteCases } from './reportSummaryDeleteCases'
 
 /**
  * dhis2-core's tracker import tests (A1's share): AtomicModeIntegrationTest,
- * ReportSummaryIntegrationTest, RelationshipImportTest (dhis-test-integration), and
+ * ReportSummaryIntegrationTest, ReportSummaryDeleteIntegrationTest, RelationshipImportTest
+ * (dhis-test-integration), and
  * TrackerImportReportTest, TrackerImportControllerTest (dhis-test-web-api).
  */
 export function importCases(): CaseGroup {
     const groups = [
         atomicModeCases(),
         reportSummaryCases(),
+        reportSummaryDeleteCases(),
         relationshipImportCases(),
         importReportCases(),
         importControllerCases(),
