@@ -23,6 +23,8 @@ export interface StoredAttributeValue {
     value: string
     createdAt: string
     updatedAt: string
+    /** Username of the last import that wrote it (`AbstractTrackerPersister`). */
+    storedBy?: string
 }
 
 export interface StoredTrackedEntity {
@@ -34,6 +36,7 @@ export interface StoredTrackedEntity {
     inactive: boolean
     deleted: boolean
     attributes: StoredAttributeValue[]
+    storedBy?: string
 }
 
 export interface StoredEnrollment {
@@ -45,6 +48,8 @@ export interface StoredEnrollment {
     enrolledAt: string
     occurredAt?: string
     completedAt?: string
+    completedBy?: string
+    storedBy?: string
     createdAt: string
     updatedAt: string
     followUp: boolean
@@ -70,6 +75,8 @@ export interface StoredEvent {
     occurredAt?: string
     scheduledAt?: string
     completedAt?: string
+    completedBy?: string
+    storedBy?: string
     attributeOptionCombo: string
     createdAt: string
     updatedAt: string

@@ -28,7 +28,8 @@ const emptyOutcome = (): TypeOutcome => ({
 function mergeAttributes(
     current: StoredAttributeValue[],
     inputs: AttributeInput[],
-    stamp: string
+    stamp: string,
+    storedBy: string
 ): StoredAttributeValue[] {
     const merged = [...current]
     for (const input of inputs) {
@@ -44,6 +45,7 @@ function mergeAttributes(
             value: input.value,
             createdAt: previous?.createdAt ?? stamp,
             updatedAt: stamp,
+            storedBy,
         }
         if (previous) merged[at] = next
         else merged.push(next)
@@ -51,10 +53,53 @@ function mergeAttributes(
     return merged
 }
 
+type Completion = { completedAt?: string; completedBy?: string }
+
+/**
+ * `EnrollmentTrackerConverterService.from`: on a status change ACTIVE clears the completion,
+ * COMPLETED stamps it with the importing user, CANCELLED stamps the date only; no change keeps it.
+ */
+function enrollmentCompletion(
+    status: string,
+    existing: (Completion & { status: string }) | undefined,
+    stamp: string,
+    username: string
+): Completion {
+    const kept = (): Completion => ({
+        ...(existing?.completedAt ? { completedAt: existing.completedAt } : {}),
+        ...(existing?.completedBy ? { completedBy: existing.completedBy } : {}),
+    })
+    if (existing?.status === status) return kept()
+    if (status === 'COMPLETED') return { completedAt: stamp, completedBy: username }
+    if (status === 'CANCELLED') return { completedAt: stamp }
+    return {}
+}
+
+/**
+ * `EventTrackerConverterService.from`: becoming COMPLETED stamps the completion with the
+ * importing user; staying COMPLETED keeps it; any other status clears it.
+ */
+function eventCompletion(
+    status: string,
+    existing: (Completion & { status: string }) | undefined,
+    stamp: string,
+    username: string
+): Completion {
+    if (status !== 'COMPLETED') return {}
+    if (existing?.status === 'COMPLETED')
+        return {
+            ...(existing.completedAt ? { completedAt: existing.completedAt } : {}),
+            ...(existing.completedBy ? { completedBy: existing.completedBy } : {}),
+        }
+    return { completedAt: stamp, completedBy: username }
+}
+
 /** Writes the valid objects (all of them under atomicMode ALL, where there are none invalid). */
 export function commitBundle(v: TrackerValidation): CommitOutcome {
     const { state, store } = v.ctx
     const stamp = formatDateTime(v.ctx.now())
+    // The converters' `preheat.getUsername()`: storedBy, completedBy.
+    const username = v.user.username
     const outcome: CommitOutcome = {
         TRACKED_ENTITY: emptyOutcome(),
         ENROLLMENT: emptyOutcome(),
@@ -90,7 +135,9 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
             updatedAt: stamp,
             inactive: te.inactive ?? existing?.inactive ?? false,
             deleted: false,
-            attributes: mergeAttributes(existing?.attributes ?? [], te.attributes, stamp),
+            attributes: mergeAttributes(existing?.attributes ?? [], te.attributes, stamp, username),
+            // TrackedEntityTrackerConverterService: set on every write.
+            storedBy: username,
         }
     }
     for (const en of v.bundle.enrollments) {
@@ -119,7 +166,8 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
                 : existing?.occurredAt
                   ? { occurredAt: existing.occurredAt }
                   : {}),
-            ...(status === 'COMPLETED' ? { completedAt: existing?.completedAt ?? stamp } : {}),
+            ...enrollmentCompletion(status, existing, stamp, username),
+            storedBy: existing?.storedBy ?? username,
             createdAt: existing?.createdAt ?? stamp,
             updatedAt: stamp,
             followUp: en.followUp ?? existing?.followUp ?? false,
@@ -128,7 +176,7 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
         // Enrollment attributes are tracked entity attribute values in DHIS2.
         const owner = state.trackedEntities[trackedEntity]
         if (owner && en.attributes.length > 0)
-            owner.attributes = mergeAttributes(owner.attributes, en.attributes, stamp)
+            owner.attributes = mergeAttributes(owner.attributes, en.attributes, stamp, username)
     }
     for (const ev of v.bundle.events) {
         if (v.isInvalid('EVENT', ev.uid)) continue
@@ -174,7 +222,8 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
             status,
             ...(occurredAt ? { occurredAt } : {}),
             ...(scheduledAt ? { scheduledAt } : {}),
-            ...(status === 'COMPLETED' ? { completedAt: existing?.completedAt ?? stamp } : {}),
+            ...eventCompletion(status, existing, stamp, username),
+            storedBy: existing?.storedBy ?? username,
             attributeOptionCombo:
                 ev.attributeOptionCombo ?? existing?.attributeOptionCombo ?? DEFAULT_COC,
             createdAt: existing?.createdAt ?? stamp,

@@ -22,6 +22,8 @@ export function eventJson(ctx: ModelContext, ev: StoredEvent): JsonRecord {
         updatedAtClient: ev.updatedAt,
         attributeOptionCombo: ev.attributeOptionCombo,
         attributeCategoryOptions: refIdsOfCoc(ctx, ev.attributeOptionCombo),
+        ...(ev.storedBy ? { storedBy: ev.storedBy } : {}),
+        ...(ev.completedBy ? { completedBy: ev.completedBy } : {}),
         ...(ev.completedAt ? { completedAt: ev.completedAt } : {}),
         dataValues: ev.dataValues.map((dv) => ({ ...dv })),
         relationships: [],
@@ -37,7 +39,7 @@ function refIdsOfCoc(ctx: ModelContext, coc: string): string {
 
 function attributeJson(
     ctx: ModelContext,
-    a: { attribute: string; value: string; createdAt: string; updatedAt: string }
+    a: { attribute: string; value: string; createdAt: string; updatedAt: string; storedBy?: string }
 ): JsonRecord {
     const meta = ctx.store.get('trackedEntityAttributes', a.attribute)
     return {
@@ -46,6 +48,7 @@ function attributeJson(
         ...(meta?.name !== undefined ? { displayName: meta.name } : {}),
         createdAt: a.createdAt,
         updatedAt: a.updatedAt,
+        ...(a.storedBy ? { storedBy: a.storedBy } : {}),
         valueType: asString(meta?.valueType) ?? 'TEXT',
         value: a.value,
     }
@@ -74,7 +77,9 @@ export function enrollmentJson(ctx: ModelContext, en: StoredEnrollment): JsonRec
         orgUnit: en.orgUnit,
         enrolledAt: en.enrolledAt,
         ...(en.occurredAt ? { occurredAt: en.occurredAt } : {}),
+        ...(en.completedBy ? { completedBy: en.completedBy } : {}),
         ...(en.completedAt ? { completedAt: en.completedAt } : {}),
+        ...(en.storedBy ? { storedBy: en.storedBy } : {}),
         ...(ctx.minor >= 43 ? { attributeOptionCombo: DEFAULT_COC } : {}),
         followUp: en.followUp,
         deleted: en.deleted,
@@ -116,6 +121,7 @@ export function trackedEntityJson(
         orgUnit: te.orgUnit,
         inactive: te.inactive,
         deleted: te.deleted,
+        ...(te.storedBy ? { storedBy: te.storedBy } : {}),
         potentialDuplicate: false,
         attributes: te.attributes
             .filter((a) => visible.has(a.attribute))

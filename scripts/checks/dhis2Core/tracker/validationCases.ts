@@ -4,6 +4,7 @@ import { attributeValidationCases } from './validationAttributes'
 import { trackedEntityImportValidationCases } from './validationTrackedEntity'
 import { enrollmentImportValidationCases } from './validationEnrollment'
 import { eventImportValidationCases } from './validationEvent'
+import { completionCases } from './bundleCompletion'
 
 /** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
@@ -13,6 +14,7 @@ export function validationCases(): CaseGroup {
         trackedEntityImportValidationCases(),
         enrollmentImportValidationCases(),
         eventImportValidationCases(),
+        completionCases(),
     ]
     return {
         cases: groups.flatMap((g) => g.cases),
