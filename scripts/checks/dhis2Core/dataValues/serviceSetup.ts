@@ -261,15 +261,18 @@ export async function startService(): Promise<Api> {
     }
     try {
         await metadata(setupMetadata())
-        // The default option combo gets the code OC_DEF_CODE (`updateCategoryOptionCombo`); DHIS2
-        // allows this since 2.41.8. Its answer is not checked here: only the case importing with
-        // categoryOptionComboIdScheme=CODE needs the code, and fails by itself without it.
-        await request(
+        // The default option combo gets the code OC_DEF_CODE (`updateCategoryOptionCombo`; over
+        // the Web API a PATCH, which DHIS2 allows on the default combo since 2.41.8).
+        const coc = await request(
             'PATCH',
             `categoryOptionCombos/${UID.ocDef}`,
             JSON.stringify([{ op: 'add', path: '/code', value: 'OC_DEF_CODE' }]),
             'application/json-patch+json'
         )
+        if (coc.status >= 300)
+            throw new CaseFailure(
+                `setup: PATCH of the default option combo answered ${coc.status} ${JSON.stringify(coc.body)}`
+            )
         // The registration the Java setup saves (data set A, January 2012, org unit A, completed
         // 2012-01-09), made the Web API's way: a data value set that only completes.
         const done = await request(
