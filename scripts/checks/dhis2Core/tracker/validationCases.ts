@@ -5,6 +5,7 @@ import { trackedEntityImportValidationCases } from './validationTrackedEntity'
 import { enrollmentImportValidationCases } from './validationEnrollment'
 import { eventImportValidationCases } from './validationEvent'
 import { completionCases } from './bundleCompletion'
+import { reportSummaryDeleteCases } from './bundleDeletion'
 
 /** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
@@ -15,6 +16,7 @@ export function validationCases(): CaseGroup {
         enrollmentImportValidationCases(),
         eventImportValidationCases(),
         completionCases(),
+        reportSummaryDeleteCases(),
     ]
     return {
         cases: groups.flatMap((g) => g.cases),
