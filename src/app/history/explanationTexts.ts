@@ -132,6 +132,16 @@ export const explanationTexts = (): string[] => [
     i18n.t('This mother–child link already exists.'),
     i18n.t('The mother–child link is not in DHIS2.'),
     i18n.t('This mother–child link was deleted in DHIS2 and cannot be changed.'),
+    i18n.t('An attribute in the mapping has no UID.'),
+    i18n.t('A value every person must have is empty.'),
+    i18n.t('A value is longer than DHIS2 allows.'),
+    i18n.t('The mother–child link is missing a required part.'),
+    i18n.t('A mother–child link points from a person to the same person.'),
+    i18n.t('An end of the mother–child link is not a single person record.'),
+    i18n.t('The relationship type in the mapping does not link two people.'),
+    i18n.t('The relationship type in the mapping is for another kind of person record.'),
+    i18n.t('This mother and child are already linked in DHIS2 by another link.'),
+    i18n.t('Nothing is lost: the existing link stays. If it repeats, tell an administrator.'),
     i18n.t('Not saved because the record it belongs to was refused.'),
     i18n.t(
         'Fix the error on the person or enrollment it belongs to; this one follows in the next run.'

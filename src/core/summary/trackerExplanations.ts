@@ -112,6 +112,9 @@ export const TRACKER_EXPLANATIONS: ExplanationTable = {
         title: 'Another person in DHIS2 already has this ID (a unique value).',
         action: 'An administrator should look up both records in DHIS2 Capture: if they are the same child, remove the duplicate; if not, correct the ID in OpenSRP.',
     },
+    E1075: { title: 'An attribute in the mapping has no UID.', action: FIX_MAPPING },
+    E1076: { title: 'A value every person must have is empty.', action: FIX_IN_OPENSRP },
+    E1077: { title: 'A value is longer than DHIS2 allows.', action: FIX_IN_OPENSRP },
     E1068: {
         title: 'The enrollment points to a person that is not in DHIS2.',
         action: 'The person is sent first in the next run; if it repeats, tell an administrator.',
@@ -198,6 +201,7 @@ export const TRACKER_EXPLANATIONS: ExplanationTable = {
     E1121: { title: 'A required part of the person record is missing.', action: FIX_MAPPING },
     E1122: { title: 'A required part of the enrollment is missing.', action: FIX_MAPPING },
     E1123: { title: 'A required part of the vaccination is missing.', action: FIX_MAPPING },
+    E1124: { title: 'The mother–child link is missing a required part.', action: FIX_MAPPING },
     E1125: {
         title: 'A value is not one of the allowed choices (for example sex or vaccine).',
         action: 'Correct the value in OpenSRP, or an administrator adds it to the option mapping.',
@@ -227,8 +231,20 @@ export const TRACKER_EXPLANATIONS: ExplanationTable = {
         title: 'A data element in the mapping is not part of the program stage.',
         action: FIX_MAPPING,
     },
+    E4000: {
+        title: 'A mother–child link points from a person to the same person.',
+        action: FIX_IN_OPENSRP,
+    },
+    E4001: {
+        title: 'An end of the mother–child link is not a single person record.',
+        action: FIX_MAPPING,
+    },
     E4006: {
         title: 'The relationship type in the mapping does not exist in DHIS2.',
+        action: FIX_MAPPING,
+    },
+    E4010: {
+        title: 'The relationship type in the mapping does not link two people.',
         action: FIX_MAPPING,
     },
     E4012: {
@@ -240,6 +256,14 @@ export const TRACKER_EXPLANATIONS: ExplanationTable = {
     E4017: {
         title: 'This mother–child link was deleted in DHIS2 and cannot be changed.',
         action: 'An administrator decides whether to restore it in DHIS2.',
+    },
+    E4014: {
+        title: 'The relationship type in the mapping is for another kind of person record.',
+        action: FIX_MAPPING,
+    },
+    E4018: {
+        title: 'This mother and child are already linked in DHIS2 by another link.',
+        action: 'Nothing is lost: the existing link stays. If it repeats, tell an administrator.',
     },
     E5000: {
         title: 'Not saved because the record it belongs to was refused.',
