@@ -62,6 +62,8 @@ export interface StoredEventDataValue {
     createdAt: string
     updatedAt: string
     providedElsewhere: boolean
+    /** `EventPersister`: the username of the import that wrote it. */
+    storedBy?: string
 }
 
 export interface StoredEvent {

@@ -204,6 +204,7 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
                 createdAt: values[at]?.createdAt ?? stamp,
                 updatedAt: stamp,
                 providedElsewhere: false,
+                storedBy: username,
             }
             if (at >= 0) values[at] = next
             else values.push(next)

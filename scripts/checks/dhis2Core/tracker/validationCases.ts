@@ -6,6 +6,7 @@ import { enrollmentImportValidationCases } from './validationEnrollment'
 import { eventImportValidationCases } from './validationEvent'
 import { completionCases } from './bundleCompletion'
 import { reportSummaryDeleteCases } from './bundleDeletion'
+import { bundleServiceCases } from './bundleServices'
 
 /** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
@@ -17,6 +18,7 @@ export function validationCases(): CaseGroup {
         eventImportValidationCases(),
         completionCases(),
         reportSummaryDeleteCases(),
+        bundleServiceCases(),
     ]
     return {
         cases: groups.flatMap((g) => g.cases),
