@@ -98,6 +98,18 @@ export function expectSuccess(
     expectEqual(s.status, 'SUCCESS', 'status')
 }
 
+/** The import was aborted: status ERROR. */
+export const expectError = (s: Summary) => expectEqual(s.status, 'ERROR', 'status')
+
+/** A WARNING summary with these imported and ignored counts and nothing updated or deleted. */
+export const WARNING = (imported: number, ignored: number) => ({
+    imported,
+    updated: 0,
+    deleted: 0,
+    ignored,
+    status: 'WARNING',
+})
+
 /** The counts and status the other tests assert one by one. */
 export function expectCounts(
     s: Summary,

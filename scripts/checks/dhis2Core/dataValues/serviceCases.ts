@@ -9,7 +9,11 @@ import type { CaseGroup } from '../case'
 import { deleteCases } from './serviceDeleteCases'
 import { importCases } from './serviceImportCases'
 import { ruleCases } from './serviceRuleCases'
+import { accessCases } from './serviceAccessCases'
 
 export function serviceCases(): CaseGroup {
-    return { cases: [...deleteCases, ...importCases, ...ruleCases], notExpressible: [] }
+    return {
+        cases: [...deleteCases, ...importCases, ...ruleCases, ...accessCases],
+        notExpressible: [],
+    }
 }
