@@ -4,7 +4,7 @@
 import { Dhis2Minor } from '../../contract'
 import { JsonRecord, records } from '../json'
 import { bdModel, body, buildRequest, call } from '../testing/request'
-import { PERSON, trackedEntity } from './testData'
+import { PERSON, childAttributes, trackedEntity } from './testData'
 
 /**
  * Relationship ends are objects, `{"trackedEntity": {"trackedEntity": UID}}`, on every version
@@ -37,6 +37,8 @@ function model(minor: Dhis2Minor) {
         name: 'Mother of',
         fromConstraint: constraint,
         toConstraint: constraint,
+        // Data write for everyone, so the import's user may link (SecurityOwnershipValidator E4020).
+        sharing: { public: 'rwrw----' },
     }
     expect(m.importMetadata({ relationshipTypes: [type] }).status).toBe(200)
     return m
@@ -171,13 +173,18 @@ describe('relationship checks on 2.41', () => {
         const m = model(minor)
         const res = await post(m, minor, {
             trackedEntities: [
-                trackedEntity(A, 'R-1', [], { orgUnit: 'NoSuchOrgU1' }),
+                trackedEntity(A, 'R-1', [], {
+                    attributes: [
+                        ...childAttributes('R-1'),
+                        { attribute: 'NoSuchAttr1', value: 'x' },
+                    ],
+                }),
                 trackedEntity(B, 'R-2'),
             ],
             relationships: [link('RelItem0010', te(A), te(B))],
         })
         expect(res.status).toBe(200)
-        expect(res.errors.map(([code]) => code)).toEqual(['E1049', 'E5000'])
+        expect(res.errors.map(([code]) => code)).toEqual(['E1006', 'E5000'])
         expect(res.errors[1]?.[1]).toBe(
             '"relationship" `RelItem0010` cannot be persisted because "trackedEntity" `TeItemAaa01` referenced by it cannot be persisted.'
         )
