@@ -55,7 +55,11 @@ export function importSummary(
     if (minor < 43)
         summary.description = result.description ?? 'Import process completed successfully'
     summary.importCount = result.importCount
-    summary.conflicts = result.conflicts.list
+    // `ImportConflict(object, message)` (no error code) has neither objects nor indexes, and
+    // ImportConflict is serialised NON_NULL: only `object` and `value` remain.
+    summary.conflicts = result.conflicts.list.map((c) =>
+        c.errorCode === undefined ? { object: c.object, value: c.value } : c
+    )
     summary.dataSetComplete = result.dataSetComplete
     if (minor >= 41) {
         const rejected = new Set(result.conflicts.rejected)
