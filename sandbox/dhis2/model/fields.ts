@@ -3,7 +3,7 @@ import { JsonRecord, isRecord } from './json'
 /** A parsed `fields` parameter: `id,code,dataSetElements[dataElement[id,code]],!href`. */
 export interface FieldSpec {
     all: boolean
-    fields: Array<{ name: string; children?: FieldSpec }>
+    fields: Array<{ name: string; children?: FieldSpec; size?: boolean }>
     excluded: Set<string>
 }
 
@@ -22,8 +22,13 @@ function emptySpec(): FieldSpec {
 }
 
 function addField(spec: FieldSpec, token: string, children?: FieldSpec): void {
-    const name = token.split('~')[0]?.split('::')[0] ?? ''
+    const [name = '', ...transformers] = token.split(/::|~/)
     if (!name) return
+    // `children::size` (or `~size`): the collection's size, a text's length (SizeFieldTransformer).
+    if (transformers.some((t) => t.toLowerCase() === 'size') && !children) {
+        spec.fields.push({ name, size: true })
+        return
+    }
     if (name === '*' || name === ':all' || name === ':owner') spec.all = true
     else if (name.startsWith('!')) spec.excluded.add(name.slice(1))
     else if (PRESETS[name])
@@ -76,11 +81,21 @@ export function applyFields(object: JsonRecord, spec: FieldSpec, resolve: Resolv
         if (spec.excluded.has(field.name)) continue
         const value = object[field.name]
         if (value === undefined || value === null) continue
+        if (field.size) {
+            out[field.name] = sizeOf(value)
+            continue
+        }
         out[field.name] = field.children
             ? project(field.name, value, field.children, resolve)
             : value
     }
     return out
+}
+
+function sizeOf(value: unknown): unknown {
+    if (Array.isArray(value)) return value.length
+    if (typeof value === 'string') return value.length
+    return value
 }
 
 function project(name: string, value: unknown, spec: FieldSpec, resolve: Resolve): unknown {
