@@ -86,6 +86,7 @@ export const TEMPLATES_241: Templates = {
     E4016: 'Relationship: `{0}`, do not exist.',
     E4017: 'Relationship: `{0}`, is already deleted and cannot be modified.',
     E4018: 'Relationship: `{0}`, linking {1}: `{2}` to {3}: `{4}` already exists.',
+    E4020: 'User: `{0}`, has no write access to relationship: `{1}`.',
     E5000: '"{0}" `{1}` cannot be persisted because "{2}" `{3}` referenced by it cannot be persisted.',
 }
 
@@ -175,6 +176,7 @@ export const TEMPLATES_243: Templates = {
     E4010: 'RelationshipType `{0}` constraint requires a {1} but a {2} was found.',
     E4014: 'RelationshipType `{0}` constraint requires TrackedEntityType `{1}` but `{2}` was found.',
     E4018: 'Relationship: `{0}` linking {1}: `{2}` to {3}: `{4}` already exists.',
+    E4020: 'User: `{0}` has no write access to relationship: `{1}`.',
     E4015: 'Relationship: `{0}` already exists.',
     E4016: 'Relationship: `{0}` do not exist.',
     E4017: 'Relationship: `{0}` is already deleted and cannot be modified.',

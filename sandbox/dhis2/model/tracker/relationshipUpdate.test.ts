@@ -55,6 +55,8 @@ describe.each([38, 41, 43] as Dhis2Minor[])('re-sending a relationship on 2.%i',
             name: 'Sibling',
             fromConstraint: constraint,
             toConstraint: constraint,
+            // Data-shareable: the importer (not a superuser) needs data write to link (E4020).
+            sharing: { public: 'rwrw----', external: false, users: {}, userGroups: {} },
         }
         expect(model.importMetadata({ relationshipTypes: [type] }).status).toBe(200)
         const first = await post(model, minor, {

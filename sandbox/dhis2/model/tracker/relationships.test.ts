@@ -22,6 +22,8 @@ const REL = 'RelLinkAB01'
 const relationshipType = {
     id: LINK_TYPE,
     name: 'Sibling',
+    // Data-shareable: the importer (not a superuser) needs data write to link (E4020).
+    sharing: { public: 'rwrw----', external: false, users: {}, userGroups: {} },
     fromConstraint: {
         relationshipEntity: 'TRACKED_ENTITY_INSTANCE',
         trackedEntityType: { id: PERSON },

@@ -1,6 +1,7 @@
 import { asString, isRecord, refId } from '../json'
 import { isUid } from '../uid'
 import { RelationshipItemInput } from './payload'
+import { asRelationshipEnd, relationshipSecurity } from './relationshipSecurity'
 import { TrackerValidation } from './validation'
 
 const linkedIds = (item: RelationshipItemInput): string[] =>
@@ -107,7 +108,14 @@ export function validateRelationships(v: TrackerValidation): void {
             add('E4016', [rel.uid])
             continue
         }
-        if (action === 'DELETE') continue
+        if (action === 'DELETE') {
+            const storedType = v.ctx.store.get('relationshipTypes', existing?.relationshipType)
+            if (existing && storedType) {
+                const [from, to] = [existing.from, existing.to].map(asRelationshipEnd)
+                relationshipSecurity(v, rel.uid, storedType, from ?? {}, to ?? {}, true)
+            }
+            continue
+        }
         // Relationships are never updated: an existing one sent again is a warning, and the
         // persister ignores it (`validateRelationshipNotUpdated`, `AbstractTrackerPersister`).
         if (existing && action === 'UPDATE') v.warn('E4015', 'RELATIONSHIP', rel.uid, [rel.uid])
@@ -142,6 +150,8 @@ export function validateRelationships(v: TrackerValidation): void {
         const before = v.errors.length
         checkConstraint(v, rel.uid, 'from', rel.from, type.fromConstraint)
         checkConstraint(v, rel.uid, 'to', rel.to, type.toConstraint)
+        if (v.errors.length > before) continue
+        relationshipSecurity(v, rel.uid, type, rel.from, rel.to, false)
         if (v.errors.length > before) continue
         if (isDuplicate(v, rel.relationshipType, type.bidirectional === true, rel.from, rel.to)) {
             const from = linkedIds(rel.from)[0] ?? ''

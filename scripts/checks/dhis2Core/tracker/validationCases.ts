@@ -7,6 +7,7 @@ import { eventImportValidationCases } from './validationEvent'
 import { completionCases } from './bundleCompletion'
 import { reportSummaryDeleteCases } from './bundleDeletion'
 import { bundleServiceCases } from './bundleServices'
+import { relationshipSecurityCases } from './validationRelationshipSecurity'
 
 /** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
@@ -19,6 +20,7 @@ export function validationCases(): CaseGroup {
         completionCases(),
         reportSummaryDeleteCases(),
         bundleServiceCases(),
+        relationshipSecurityCases(),
     ]
     return {
         cases: groups.flatMap((g) => g.cases),
