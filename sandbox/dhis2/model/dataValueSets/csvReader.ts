@@ -7,7 +7,7 @@ import { JsonRecord } from '../json'
  * attributeOptionCombo, value, storedBy, lastUpdated (ignored), comment, followup, deleted. The
  * first row is skipped as a header unless `firstRowIsHeader=false`; the `dataSet` import option
  * becomes the set's data set. Read into the JSON body's shape so the one importer serves all
- * formats; an empty cell reads as absent.
+ * formats; an empty identifier cell reads as absent, an empty value or comment as empty.
  */
 const COLUMNS = [
     'dataElement',
@@ -69,7 +69,10 @@ export function readDataValueSetCsv(
             const value: JsonRecord = {}
             COLUMNS.forEach((key, index) => {
                 const cell = cells[index]
-                if (key && cell !== undefined && cell !== '') value[key] = cell
+                // Identifiers are `trimToNull`ed (createDataValueContext); value and comment are
+                // there even when empty or missing (`CsvReader.get` gives "").
+                if (key === 'value' || key === 'comment') value[key] = cell ?? ''
+                else if (key && cell) value[key] = cell
             })
             // `Boolean.parseBoolean` / `Boolean.valueOf`: "true" in any case, else false.
             value.followup = cells[9]?.toLowerCase() === 'true'

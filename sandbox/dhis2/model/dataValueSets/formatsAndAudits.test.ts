@@ -58,6 +58,17 @@ describe('POST dataValueSets as XML and CSV (2.41)', () => {
         const summary = await post(model, headless, 'text/csv', { firstRowIsHeader: 'false' })
         expect(summary.importCount).toMatchObject({ imported: 1 })
     })
+
+    it('an empty CSV value cell is an empty value, not a missing one: it deletes, else is ignored', async () => {
+        const model = bdModel(41, { clock: fixedClock })
+        const row = (period: string, value: string) =>
+            `${BCG},${period},${CENTRE},${MALE},,${value}\n`
+        await post(model, row('202405', '7'), 'application/csv', { firstRowIsHeader: 'false' })
+        const csv = row('202405', '') + row('202404', '')
+        const summary = await post(model, csv, 'application/csv', { firstRowIsHeader: 'false' })
+        expect(summary.importCount).toEqual({ imported: 0, updated: 0, ignored: 1, deleted: 1 })
+        expect(summary.conflicts).toEqual([])
+    })
 })
 
 describe('POST dataValueSets JSON semantics (2.41)', () => {

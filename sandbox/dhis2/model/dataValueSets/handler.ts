@@ -8,7 +8,7 @@ import { readDataValueAudits } from './audits'
 import { import243 } from './import243'
 import { importClassic } from './importClassic'
 import { DataImportOptions, InputDataValueSet, parseDataValueSet, parseOptions } from './parse'
-import { dataValueSetBody } from './payload'
+import { dataValueSetBody, isCsvPost } from './payload'
 import { isAdx, readAdx } from './adxReader'
 import { asXml, wantsXml } from '../xmlReply'
 import { readDataValueSets } from './read'
@@ -57,7 +57,7 @@ export function handleDataValueSets(
         const body = isAdx(request.contentType)
             ? readAdx(request.rawBody.toString('utf8'))
             : dataValueSetBody(request)
-        const set = parseDataValueSet(body)
+        const set = parseDataValueSet(body, !isCsvPost(request))
         if (!set || !isRecord(body))
             return badRequest(
                 'Invalid data value set: expected a JSON object with a `dataValues` array'

@@ -129,7 +129,15 @@ const given = (value: unknown): string | undefined => {
     return text === '' ? undefined : text
 }
 
-export function parseDataValueSet(body: unknown): InputDataValueSet | undefined {
+/**
+ * `emptyIsAbsent` is JSON's rule; CSV cells come as they are (javacsv's `CsvReader.get` gives "" for
+ * an empty cell: a value or comment that is there but empty, not a value "not specified").
+ */
+export function parseDataValueSet(
+    body: unknown,
+    emptyIsAbsent = true
+): InputDataValueSet | undefined {
+    const text = emptyIsAbsent ? given : asString
     if (!isRecord(body)) return undefined
     const rawValues = body.dataValues
     if (rawValues !== undefined && !Array.isArray(rawValues)) return undefined
@@ -142,8 +150,8 @@ export function parseDataValueSet(body: unknown): InputDataValueSet | undefined 
             orgUnit: given(v.orgUnit),
             categoryOptionCombo: given(v.categoryOptionCombo),
             attributeOptionCombo: given(v.attributeOptionCombo),
-            value: given(asText(v.value)),
-            comment: given(v.comment),
+            value: text(asText(v.value)),
+            comment: text(v.comment),
             followup: asBoolean(v.followup),
             deleted: asBoolean(v.deleted),
         }

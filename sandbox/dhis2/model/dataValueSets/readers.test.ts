@@ -45,7 +45,7 @@ describe('dataValueSet CSV reader', () => {
         'Ix2HsbDMLea,201202,BdfsJfj87js,,,,john,,,false,true',
     ].join('\r\n')
 
-    it('takes columns by position and skips the header row', () => {
+    it('takes columns by position and skips the header row; empty value and comment stay empty', () => {
         expect(readDataValueSetCsv(rows, true, undefined)).toEqual({
             dataValues: [
                 {
@@ -62,7 +62,9 @@ describe('dataValueSet CSV reader', () => {
                     dataElement: 'Ix2HsbDMLea',
                     period: '201202',
                     orgUnit: 'BdfsJfj87js',
+                    value: '',
                     storedBy: 'john',
+                    comment: '',
                     followup: false,
                     deleted: true,
                 },

@@ -71,7 +71,9 @@ export function writeValue(
         if (strategy === 'DELETE' || existing.value !== value) audit('DELETE')
         return 'deleted'
     }
-    const noValue = value === undefined && input.comment === undefined
+    // `createDataValue`: value and comment are stored `trimToNull`.
+    const comment = input.comment?.trim() ? input.comment.trim() : undefined
+    const noValue = value === undefined && comment === undefined
     const zero = value !== undefined && isInsignificantZero(target.dataElement, value)
     // DefaultDataValueSetService.importDataValue: an insignificant zero with nothing stored (or
     // under CREATE) is skipped; a live value is updated (deleted when the entry is empty, deleted
@@ -86,15 +88,15 @@ export function writeValue(
     if (live) {
         const identical =
             existing.value === value &&
-            (input.comment === undefined || input.comment === existing.comment) &&
+            (comment === undefined || comment === existing.comment) &&
             (input.followup === undefined || input.followup === existing.followup)
         if (identical) return 'identical'
     }
     const stored: StoredDataValue = {
         ...ids,
         ...(value !== undefined ? { value } : {}),
-        ...(input.comment !== undefined
-            ? { comment: input.comment }
+        ...(comment !== undefined
+            ? { comment }
             : live && existing.comment !== undefined
               ? { comment: existing.comment }
               : {}),
