@@ -433,6 +433,8 @@ describe('a dry run with new records waiting in OpenSRP', () => {
         const dry = await runCli(['sync', '--dry-run', '--json'], env)
         expect([0, 1]).toContain(dry.code)
         expect(parseSummary(dry.stdout).dryRun).toBe(true)
+        // What the run would do, per record: the new child and its vaccination.
+        expect(parseSummary(dry.stdout).tracker?.created).toBeGreaterThanOrEqual(2)
         expect(await dhis2State(dhis2.url)).toEqual(state)
         expect(await cursors(dhis2.url)).toEqual(cursorsBefore)
 

@@ -58,9 +58,11 @@ export async function writeTrackerItems(
     const result = await send()
     const failure = failureOf(result)
     if (failure) throw failure
-    outcome.created = result.counts.created
-    outcome.updated = result.counts.updated
-    outcome.deleted = result.counts.deleted
+    if (!context.dryRun) {
+        outcome.created = result.counts.created
+        outcome.updated = result.counts.updated
+        outcome.deleted = result.counts.deleted
+    }
 
     const errorsByUid = new Map<string, Conflict[]>()
     for (const rejected of result.rejected) {
@@ -81,6 +83,13 @@ export async function writeTrackerItems(
         const before = context.previous.get(item.key)
         if (conflicts.length === 0) {
             outcome.synced++
+            // A validation-only import counts nothing (importMode=VALIDATE): a dry run reports
+            // per record what it would do, judged by what the store says was sent before.
+            if (context.dryRun) {
+                if (item.deletion) outcome.deleted++
+                else if (before?.status === 'synced') outcome.updated++
+                else outcome.created++
+            }
             records.push({
                 key: item.key,
                 uid: item.uid,
