@@ -142,6 +142,7 @@ export const explanationTexts = (): string[] => [
     i18n.t('The relationship type in the mapping is for another kind of person record.'),
     i18n.t('This mother and child are already linked in DHIS2 by another link.'),
     i18n.t('Nothing is lost: the existing link stays. If it repeats, tell an administrator.'),
+    i18n.t('The importing user may not write mother–child links (relationship type sharing).'),
     i18n.t('Not saved because the record it belongs to was refused.'),
     i18n.t(
         'Fix the error on the person or enrollment it belongs to; this one follows in the next run.'

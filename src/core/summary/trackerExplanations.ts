@@ -265,6 +265,10 @@ export const TRACKER_EXPLANATIONS: ExplanationTable = {
         title: 'This mother and child are already linked in DHIS2 by another link.',
         action: 'Nothing is lost: the existing link stays. If it repeats, tell an administrator.',
     },
+    E4020: {
+        title: 'The importing user may not write mother–child links (relationship type sharing).',
+        action: ASK_ADMIN_SHARING,
+    },
     E5000: {
         title: 'Not saved because the record it belongs to was refused.',
         action: 'Fix the error on the person or enrollment it belongs to; this one follows in the next run.',
