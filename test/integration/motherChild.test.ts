@@ -26,6 +26,8 @@ const relationshipType = {
     id: REL_TYPE,
     name: 'Mother to child',
     bidirectional: false,
+    // Data write for the importing user, as the admin must give it (E4020 otherwise, 2.39+).
+    sharing: { public: 'rwrw----', external: false, users: {}, userGroups: {} },
     fromConstraint: {
         relationshipEntity: 'TRACKED_ENTITY_INSTANCE',
         trackedEntityType: { id: TE_TYPE },
