@@ -36,3 +36,14 @@ describe('OpenSRP dates', () => {
         expect(isIsoCalendarDate('2024-02-26 10:00:00')).toBe(false)
     })
 })
+
+describe('localDateOf across a midnight that is not on the hour', () => {
+    it('gives each side of Kathmandu’s midnight (UTC+05:45) its own date, again and again', () => {
+        for (let round = 0; round < 2; round++) {
+            expect(localDateOf('2024-01-01T18:14:59.999Z', 'Asia/Kathmandu')).toBe('2024-01-01')
+            expect(localDateOf('2024-01-01T18:15:00.000Z', 'Asia/Kathmandu')).toBe('2024-01-02')
+            expect(localDateOf('2024-01-01T23:59:00.000+06:00', 'Asia/Dhaka')).toBe('2024-01-01')
+            expect(localDateOf('2024-01-02T00:00:00.000+06:00', 'Asia/Dhaka')).toBe('2024-01-02')
+        }
+    })
+})

@@ -70,12 +70,26 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     return formatter
 }
 
+/**
+ * Every UTC offset in use is a multiple of 15 minutes, so all instants of one quarter hour share a
+ * local date: formatting (slow, and done for every event) is needed once per quarter hour.
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000
+const localDates = new Map<string, string>()
+const MAX_REMEMBERED = 100_000
+
 /** The calendar date (`yyyy-MM-dd`) of OpenSRP date-time text in the reporting time zone. */
 export function localDateOf(text: string, timeZone: string): string | undefined {
     const parsed = parseOpenSrpDateTime(text)
     if (!parsed) return undefined
     if (parsed.epochMs === undefined) return parsed.writtenDate
+    const key = `${timeZone}|${Math.floor(parsed.epochMs / QUARTER_HOUR_MS)}`
+    const known = localDates.get(key)
+    if (known !== undefined) return known
     const parts = formatterFor(timeZone).formatToParts(new Date(parsed.epochMs))
     const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-    return `${part('year')}-${part('month')}-${part('day')}`
+    const date = `${part('year')}-${part('month')}-${part('day')}`
+    if (localDates.size >= MAX_REMEMBERED) localDates.clear()
+    localDates.set(key, date)
+    return date
 }
