@@ -85,29 +85,19 @@ function isTaken(
     owner: string | undefined,
     orgUnit: string | undefined
 ): boolean {
-    const stored = Object.values(v.ctx.state.trackedEntities).some(
-        (te) =>
-            !te.deleted &&
-            te.trackedEntity !== owner &&
-            (orgUnit === undefined || te.orgUnit === orgUnit) &&
-            te.attributes.some((a) => a.attribute === attribute && a.value === value)
-    )
+    const stored = v.index
+        .holders(attribute, value)
+        .some(
+            (te) => te.trackedEntity !== owner && (orgUnit === undefined || te.orgUnit === orgUnit)
+        )
     if (stored) return true
     // `UniqueAttributesSupplier.getDuplicatedUniqueValuesInPayload`: a value that two or more
     // tracked entities of the payload claim (through their own or their enrollments' attributes)
     // is taken for every one of them, the first included.
     const orgUnitOf = (te: string | undefined): string | undefined =>
-        v.bundle.trackedEntities.find((t) => t.uid === te)?.orgUnit ??
+        v.index.payloadTrackedEntity(te)?.orgUnit ??
         (te ? v.ctx.state.trackedEntities[te]?.orgUnit : undefined)
-    const claims = [
-        ...v.bundle.trackedEntities.flatMap((te) =>
-            te.attributes.map((a) => ({ owner: te.uid, a }))
-        ),
-        ...v.bundle.enrollments.flatMap((en) =>
-            en.attributes.map((a) => ({ owner: en.trackedEntity, a }))
-        ),
-    ].filter(({ a }) => a.attribute === attribute && a.value === value)
-    const owners = new Set(claims.map((c) => c.owner))
+    const owners = v.index.claimants(attribute, value)
     if (owners.size < 2) return false
     return [...owners].some(
         (other) => other !== owner && (orgUnit === undefined || orgUnitOf(other) === orgUnit)

@@ -50,9 +50,7 @@ function validateTrackedEntities(v: TrackerValidation): void {
             continue
         }
         if (action === 'DELETE') {
-            const hasEnrollments = Object.values(state.enrollments).some(
-                (en) => en.trackedEntity === te.uid && !en.deleted
-            )
+            const hasEnrollments = v.index.storedEnrollmentsOf(te.uid).length > 0
             trackedEntitySecurity(v, te.uid, action, undefined, existing?.orgUnit, hasEnrollments)
             continue
         }

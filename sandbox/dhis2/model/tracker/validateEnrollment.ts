@@ -31,9 +31,7 @@ export function validateEnrollments(v: TrackerValidation): void {
         if (action !== 'CREATE' && !existing) return add('E1081', [en.uid])
         if (existing?.deleted) return add('E1113', [en.uid])
         if (action === 'DELETE') {
-            const hasEvents = Object.values(state.events).some(
-                (e) => e.enrollment === en.uid && !e.deleted
-            )
+            const hasEvents = v.index.storedEventsOf(en.uid).length > 0
             const stored = store.get('programs', existing?.program)
             if (stored) enrollmentSecurity(v, en.uid, action, stored, existing?.orgUnit, hasEvents)
             return
@@ -46,7 +44,7 @@ export function validateEnrollments(v: TrackerValidation): void {
         if (failed()) return
         // Meta: org unit, program, tracked entity.
         const program = store.get('programs', en.program)
-        const payloadTe = v.bundle.trackedEntities.find((te) => te.uid === en.trackedEntity)
+        const payloadTe = v.index.payloadTrackedEntity(en.trackedEntity)
         const storedTe = en.trackedEntity ? state.trackedEntities[en.trackedEntity] : undefined
         if (en.orgUnit && !store.get('organisationUnits', en.orgUnit)) add('E1070', [en.orgUnit])
         if (en.program && !program) add('E1069', [en.program])
@@ -92,18 +90,16 @@ export function validateEnrollments(v: TrackerValidation): void {
             add('E1021', [en.occurredAt ?? ''])
         if (action === 'CREATE' && en.trackedEntity) {
             const others = [
-                ...Object.values(state.enrollments)
-                    .filter((o) => !o.deleted)
-                    .map((o) => ({ te: o.trackedEntity, program: o.program, status: o.status })),
-                ...v.bundle.enrollments
-                    .slice(0, position)
+                ...v.index
+                    .storedEnrollmentsOf(en.trackedEntity)
+                    .map((o) => ({ program: o.program, status: o.status })),
+                ...v.index
+                    .payloadEnrollmentsOf(en.trackedEntity)
+                    .filter((o) => o.position < position)
+                    .map((o) => o.input)
                     .filter((o) => !v.isInvalid('ENROLLMENT', o.uid))
-                    .map((o) => ({
-                        te: o.trackedEntity,
-                        program: o.program,
-                        status: o.status ?? 'ACTIVE',
-                    })),
-            ].filter((o) => o.te === en.trackedEntity && o.program === programId)
+                    .map((o) => ({ program: o.program, status: o.status ?? 'ACTIVE' })),
+            ].filter((o) => o.program === programId)
             if (program.onlyEnrollOnce === true && others.length > 0)
                 add('E1016', [en.trackedEntity, programId])
             else if (

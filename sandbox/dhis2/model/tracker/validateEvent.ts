@@ -61,7 +61,7 @@ export function validateEvents(v: TrackerValidation): void {
         const pid = String(program.id)
         if (refId(stage.program) !== pid) add('E1089', [ev.uid, String(stage.id), pid])
         if (program.programType !== 'WITHOUT_REGISTRATION') {
-            const payloadEnrollment = v.bundle.enrollments.find((en) => en.uid === ev.enrollment)
+            const payloadEnrollment = v.index.payloadEnrollment(ev.enrollment)
             const storedEnrollment = ev.enrollment ? state.enrollments[ev.enrollment] : undefined
             const enrollmentProgram =
                 payloadEnrollment?.program ??
@@ -98,17 +98,14 @@ export function validateEvents(v: TrackerValidation): void {
             ev.enrollment
         ) {
             const taken =
-                Object.values(state.events).some(
-                    (e) =>
-                        !e.deleted &&
-                        e.enrollment === ev.enrollment &&
-                        e.programStage === ev.programStage
-                ) ||
-                v.bundle.events
-                    .slice(0, position)
+                v.index
+                    .storedEventsOf(ev.enrollment)
+                    .some((e) => e.programStage === ev.programStage) ||
+                v.index
+                    .payloadEventsOf(ev.enrollment)
                     .some(
-                        (e) =>
-                            e.enrollment === ev.enrollment &&
+                        ({ position: at, input: e }) =>
+                            at < position &&
                             e.programStage === ev.programStage &&
                             !v.isInvalid('EVENT', e.uid)
                     )

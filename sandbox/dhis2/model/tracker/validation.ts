@@ -2,6 +2,7 @@ import { SandboxUser } from '../../contract'
 import { ModelContext } from '../context'
 import { TrackerError } from './messages'
 import { TrackerBundle, TrackerType } from './payload'
+import { TrackerIndex } from './trackerIndex'
 
 export type TrackerStrategy = 'CREATE_AND_UPDATE' | 'CREATE' | 'UPDATE' | 'DELETE'
 export type TrackerAction = 'CREATE' | 'UPDATE' | 'DELETE'
@@ -20,6 +21,14 @@ export class TrackerValidation {
         readonly bundle: TrackerBundle,
         readonly strategy: TrackerStrategy
     ) {}
+
+    private trackerIndex: TrackerIndex | undefined
+
+    /** Look-ups over the state and the bundle for the validators (not for the commit). */
+    get index(): TrackerIndex {
+        this.trackerIndex ??= new TrackerIndex(this.ctx.state, this.bundle)
+        return this.trackerIndex
+    }
 
     add(errorCode: string, trackerType: TrackerType, uid: string, args: string[]): void {
         this.errors.push({ errorCode, trackerType, uid, args })
