@@ -4,6 +4,7 @@ import { JsonRecord } from '../json'
 import { commitBundle } from './commit'
 import { TrackerBundle } from './payload'
 import { withoutDuplicateRelationships } from './relationshipDuplicates'
+import { withEventProgramStages } from './eventPreprocess'
 import { BundleSizes, ImportOutcome, TrackerStats, importReport } from './report'
 import { TrackerParams } from './requestParams'
 import { resolveStrategies, skipsValidation } from './skipValidation'
@@ -22,7 +23,7 @@ export function runTrackerImport(
     params: TrackerParams
 ): { report: JsonRecord; stats: TrackerStats; status: string } {
     const sizes = bundleSizes(sent)
-    const bundle = withoutDuplicateRelationships(ctx, sent)
+    const bundle = withEventProgramStages(ctx, withoutDuplicateRelationships(ctx, sent))
     const v = skipsValidation(user, params)
         ? resolveStrategies(ctx, user, bundle, params.importStrategy)
         : validateBundle(ctx, user, bundle, params.importStrategy)
