@@ -75,6 +75,16 @@ export function validateEvents(v: TrackerValidation): void {
             add('E1029', [ev.orgUnit, pid])
         validateAttributeOptionCombo(v, ev, program)
         if (failed()) return
+        // 2.41+ `BlockEntryFormAfterCompletionValidator`, on update only: a completed event of a
+        // stage that blocks its entry form after completion must be reopened first.
+        const blocked = v.ctx.minor >= 41 && stage.blockEntryForm === true
+        if (
+            blocked &&
+            action === 'UPDATE' &&
+            status === 'COMPLETED' &&
+            existing?.status === 'COMPLETED'
+        )
+            return add('E1326', [ev.uid])
         // Security and ownership (an update keeps the stored org unit and AOC).
         eventSecurity(v, ev.uid, action, {
             program,
