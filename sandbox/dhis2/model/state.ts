@@ -27,6 +27,15 @@ export interface StoredAttributeValue {
     storedBy?: string
 }
 
+/** A note of an enrollment or event (`Note`): who wrote it and when. */
+export interface StoredNote {
+    note: string
+    value: string
+    storedAt: string
+    storedBy: string
+    createdBy: { uid: string; username: string; firstName: string; surname: string }
+}
+
 export interface StoredTrackedEntity {
     trackedEntity: string
     trackedEntityType: string
@@ -54,6 +63,7 @@ export interface StoredEnrollment {
     updatedAt: string
     followUp: boolean
     deleted: boolean
+    notes?: StoredNote[]
 }
 
 export interface StoredEventDataValue {
@@ -84,6 +94,7 @@ export interface StoredEvent {
     updatedAt: string
     deleted: boolean
     dataValues: StoredEventDataValue[]
+    notes?: StoredNote[]
 }
 
 export interface StoredRelationship {

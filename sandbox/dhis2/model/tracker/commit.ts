@@ -4,6 +4,7 @@ import { DEFAULT_COC } from '../metadata/schema'
 import { StoredAttributeValue, StoredEventDataValue } from '../state'
 import { AttributeInput, TrackerType } from './payload'
 import { TrackerValidation } from './validation'
+import { withNewNotes } from './notes'
 
 export interface TypeOutcome {
     created: string[]
@@ -171,6 +172,7 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
             createdAt: existing?.createdAt ?? stamp,
             updatedAt: stamp,
             followUp: en.followUp ?? existing?.followUp ?? false,
+            notes: withNewNotes(state, v.user, existing?.notes, en.notes, stamp),
             deleted: false,
         }
         // Enrollment attributes are tracked entity attribute values in DHIS2.
@@ -231,6 +233,7 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
             updatedAt: stamp,
             deleted: false,
             dataValues: values,
+            notes: withNewNotes(state, v.user, existing?.notes, ev.notes, stamp),
         }
     }
     for (const rel of v.bundle.relationships) {

@@ -27,6 +27,13 @@ export interface EnrollmentInput {
     occurredAt?: string
     followUp?: boolean
     attributes: AttributeInput[]
+    notes?: NoteInput[]
+}
+
+/** A note as sent: its UID (optional) and text. */
+export interface NoteInput {
+    note?: string
+    value: string | null
 }
 
 export interface DataValueInput {
@@ -45,6 +52,7 @@ export interface EventInput {
     scheduledAt?: string
     attributeOptionCombo?: string
     dataValues: DataValueInput[]
+    notes?: NoteInput[]
 }
 
 /** A relationship end as the importer's domain holds it: the one UID it links. */
@@ -69,6 +77,10 @@ const uidOrNew = (value: unknown): string => asString(value) ?? generateUid()
 // `EmptyStringToNullStdDeserializer`), so an empty attribute or data value deletes the stored one
 // as null does (`AbstractTrackerPersister.handleTrackedEntityAttributeValues`, `StringUtils.isEmpty`).
 const nullableText = (value: unknown): string | null => asText(value) || null
+
+function notes(value: unknown): NoteInput[] {
+    return records(value).map((n) => ({ note: asString(n.note), value: nullableText(n.value) }))
+}
 
 function attributes(value: unknown): AttributeInput[] {
     return records(value).map((a) => ({
@@ -146,6 +158,7 @@ export function parseTrackerPayload(body: unknown): TrackerBundle | undefined {
                 dataElement: asString(dv.dataElement),
                 value: nullableText(dv.value),
             })),
+            notes: notes(e.notes),
         })
         addRelationships(e.relationships, 'ev')
     }
@@ -160,6 +173,7 @@ export function parseTrackerPayload(body: unknown): TrackerBundle | undefined {
             occurredAt: asString(en.occurredAt),
             followUp: asBoolean(en.followUp),
             attributes: attributes(en.attributes),
+            notes: notes(en.notes),
         }
         bundle.enrollments.push(enrollment)
         for (const e of records(en.events)) addEvent(e, enrollment)

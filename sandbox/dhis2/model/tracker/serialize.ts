@@ -27,7 +27,7 @@ export function eventJson(ctx: ModelContext, ev: StoredEvent): JsonRecord {
         ...(ev.completedAt ? { completedAt: ev.completedAt } : {}),
         dataValues: ev.dataValues.map((dv) => ({ ...dv })),
         relationships: [],
-        notes: [],
+        notes: (ev.notes ?? []).map((n) => ({ ...n })),
     }
 }
 
@@ -90,7 +90,7 @@ export function enrollmentJson(ctx: ModelContext, en: StoredEnrollment): JsonRec
         attributes: (te?.attributes ?? [])
             .filter((a) => allowed.has(a.attribute))
             .map((a) => attributeJson(ctx, a)),
-        notes: [],
+        notes: (en.notes ?? []).map((n) => ({ ...n })),
     }
 }
 
