@@ -138,6 +138,18 @@ describe('A run summary', () => {
         expect(screen.getByTestId('run-totals')).toHaveTextContent('Created in tracker60')
     })
 
+    it('says of a dry run what it would write, not what it wrote', async () => {
+        const report = runReport('w1', W1_RUN)
+        const dry = { ...report, dryRun: true, summary: { ...report.summary, dryRun: true } }
+        renderWithDhis2(<HistoryPage access={accessOf(admin)} navigate={navigate} runId="w1" />, {
+            data: summaryData(dry),
+        })
+        const totals = await screen.findByTestId('run-totals')
+        expect(totals).toHaveTextContent('Would be created in tracker60')
+        expect(totals).toHaveTextContent('Would be written to DHIS2')
+        expect(totals).not.toHaveTextContent('Written to DHIS2')
+    })
+
     it('lists each failed record with its OpenSRP id and org unit name, as plain text', async () => {
         renderWithDhis2(<HistoryPage access={accessOf(admin)} navigate={navigate} runId="w1" />, {
             data: summaryData(),

@@ -25,14 +25,26 @@ export function TotalsSection({ counts, summary }: { counts: RunCounts; summary:
     const { tracker, aggregate } = summary
     return (
         <div data-test="run-totals">
-            <CountsLine counts={counts} />
+            <CountsLine counts={counts} dryRun={summary.dryRun} />
             {tracker && (
                 <dl className={classes.facts} data-test="tracker-totals">
-                    <dt>{i18n.t('Created in tracker')}</dt>
+                    <dt>
+                        {summary.dryRun
+                            ? i18n.t('Would be created in tracker')
+                            : i18n.t('Created in tracker')}
+                    </dt>
                     <dd>{format.number(tracker.created)}</dd>
-                    <dt>{i18n.t('Updated in tracker')}</dt>
+                    <dt>
+                        {summary.dryRun
+                            ? i18n.t('Would be updated in tracker')
+                            : i18n.t('Updated in tracker')}
+                    </dt>
                     <dd>{format.number(tracker.updated)}</dd>
-                    <dt>{i18n.t('Deleted in tracker')}</dt>
+                    <dt>
+                        {summary.dryRun
+                            ? i18n.t('Would be deleted in tracker')
+                            : i18n.t('Deleted in tracker')}
+                    </dt>
                     <dd>{format.number(tracker.deleted)}</dd>
                     <dt>{i18n.t('Failed in tracker')}</dt>
                     <dd>{format.number(tracker.failed)}</dd>

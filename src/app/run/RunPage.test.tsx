@@ -62,7 +62,7 @@ describe('Run page', () => {
         expect(screen.getByTestId('run-phase')).toHaveTextContent(
             'Dry run, Importing vaccinations and other events'
         )
-        expect(screen.getByText('Written to DHIS2').nextSibling).toHaveTextContent('480')
+        expect(screen.getByText('Would be written to DHIS2').nextSibling).toHaveTextContent('480')
         expect(button('Dry run')).toBeDisabled()
         fireEvent.click(button('Cancel'))
         expect(fake.calls[0]?.options.signal.aborted).toBe(true)

@@ -31,7 +31,7 @@ export function RunProgressPanel({
                 width="100%"
                 aria-label={i18n.t('Import progress')}
             />
-            <CountsLine counts={progress ?? {}} />
+            <CountsLine counts={progress ?? {}} dryRun={dryRun} />
             <Button destructive onClick={onCancel}>
                 {i18n.t('Cancel')}
             </Button>

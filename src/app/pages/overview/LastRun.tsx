@@ -37,7 +37,7 @@ export function LastRun({ access, navigate }: { access: Access; navigate: (r: Ro
                 )}
                 {last.dryRun && ` (${i18n.t('dry run')})`}
             </div>
-            <CountsLine counts={last.counts} />
+            <CountsLine counts={last.counts} dryRun={last.dryRun} />
             <Button small onClick={() => navigate({ page: 'history', runId: last.id })}>
                 {i18n.t('Open the summary')}
             </Button>
