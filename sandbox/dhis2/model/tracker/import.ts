@@ -5,6 +5,7 @@ import { commitBundle } from './commit'
 import { TrackerBundle } from './payload'
 import { withoutDuplicateRelationships } from './relationshipDuplicates'
 import { withEventProgramStages } from './eventPreprocess'
+import { withResolvedAttributeOptionCombos } from './eventCategoryOptions'
 import { BundleSizes, ImportOutcome, TrackerStats, importReport } from './report'
 import { TrackerParams } from './requestParams'
 import { resolveStrategies, skipsValidation } from './skipValidation'
@@ -23,7 +24,10 @@ export function runTrackerImport(
     params: TrackerParams
 ): { report: JsonRecord; stats: TrackerStats; status: string } {
     const sizes = bundleSizes(sent)
-    const bundle = withEventProgramStages(ctx, withoutDuplicateRelationships(ctx, sent))
+    const bundle = withResolvedAttributeOptionCombos(
+        ctx,
+        withEventProgramStages(ctx, withoutDuplicateRelationships(ctx, sent))
+    )
     const v = skipsValidation(user, params)
         ? resolveStrategies(ctx, user, bundle, params.importStrategy)
         : validateBundle(ctx, user, bundle, params.importStrategy)

@@ -51,6 +51,8 @@ export interface EventInput {
     occurredAt?: string
     scheduledAt?: string
     attributeOptionCombo?: string
+    /** The view's `attributeCategoryOptions`, `;`-separated option UIDs. */
+    attributeCategoryOptions?: string[]
     dataValues: DataValueInput[]
     notes?: NoteInput[]
 }
@@ -154,6 +156,10 @@ export function parseTrackerPayload(body: unknown): TrackerBundle | undefined {
             occurredAt: asString(e.occurredAt),
             scheduledAt: asString(e.scheduledAt),
             attributeOptionCombo: asString(e.attributeOptionCombo),
+            attributeCategoryOptions: asString(e.attributeCategoryOptions)
+                ?.split(';')
+                .map((o) => o.trim())
+                .filter(Boolean),
             dataValues: records(e.dataValues).map((dv) => ({
                 dataElement: asString(dv.dataElement),
                 value: nullableText(dv.value),

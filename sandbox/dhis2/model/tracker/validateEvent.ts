@@ -1,10 +1,13 @@
 import { parseDateTime } from '../dates'
 import { JsonRecord, asString, records, refId } from '../json'
-import { DEFAULT_CATEGORY_COMBO, DEFAULT_COC } from '../metadata/schema'
 import { isUid } from '../uid'
 import { valueTypeError } from '../valueTypes'
 import { EventInput } from './payload'
 import { eventSecurity } from './security'
+import {
+    validateCategoryOptionDates,
+    validateEventCategoryOptionCombo,
+} from './eventCategoryOptions'
 import { TrackerValidation } from './validation'
 
 const EVENT_STATUSES = ['ACTIVE', 'COMPLETED', 'VISITED', 'SCHEDULE', 'OVERDUE', 'SKIPPED']
@@ -73,7 +76,7 @@ export function validateEvents(v: TrackerValidation): void {
         }
         if (ev.orgUnit && !records(program.organisationUnits).some((o) => refId(o) === ev.orgUnit))
             add('E1029', [ev.orgUnit, pid])
-        validateAttributeOptionCombo(v, ev, program)
+        validateEventCategoryOptionCombo(v, ev, program)
         if (failed()) return
         // 2.41+ `BlockEntryFormAfterCompletionValidator`, on update only: a completed event of a
         // stage that blocks its entry form after completion must be reopened first.
@@ -98,6 +101,7 @@ export function validateEvents(v: TrackerValidation): void {
         else if (!ev.occurredAt && !['SCHEDULE', 'OVERDUE', 'SKIPPED'].includes(status))
             add('E1031', [])
         if (status === 'SCHEDULE' && !ev.scheduledAt) add('E1050', [])
+        validateCategoryOptionDates(v, ev, program)
         validateDataValues(v, ev, stage, status)
         // `RepeatedEventsValidator` looks at the events that passed every other check.
         if (
@@ -122,24 +126,6 @@ export function validateEvents(v: TrackerValidation): void {
             if (taken) add('E1039', [ev.programStage ?? ''])
         }
     })
-}
-
-function validateAttributeOptionCombo(
-    v: TrackerValidation,
-    ev: EventInput,
-    program: JsonRecord
-): void {
-    const combo = refId(program.categoryCombo) ?? DEFAULT_CATEGORY_COMBO
-    const aoc = ev.attributeOptionCombo
-    if (aoc === undefined) {
-        if (combo !== DEFAULT_CATEGORY_COMBO) v.add('E1055', 'EVENT', ev.uid, [])
-        return
-    }
-    if (!v.ctx.store.get('categoryOptionCombos', aoc)) v.add('E1115', 'EVENT', ev.uid, [aoc])
-    else if (aoc !== DEFAULT_COC || combo !== DEFAULT_CATEGORY_COMBO) {
-        if (!v.ctx.store.cocIdsOf(combo).includes(aoc))
-            v.add('E1054', 'EVENT', ev.uid, [aoc, combo])
-    }
 }
 
 /**
