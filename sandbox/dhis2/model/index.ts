@@ -1,3 +1,4 @@
+import { handleFileResources } from './fileResources'
 import { ApiHandler, ApiRequest, ApiResponse, Dhis2Minor, SandboxClock } from '../contract'
 import { DataApprovalRecord, ModelContext } from './context'
 import { handleDataValueSets } from './dataValueSets/handler'
@@ -85,6 +86,7 @@ export function createDataModel(options: DataModelOptions): DataModel {
             (hasCocUpdate(ctx.minor, ctx.patch)
                 ? updateCategoryOptionCombo(ctx.store, request, now())
                 : undefined) ??
+            handleFileResources(ctx, request) ??
             handleDataValueSets(ctx, jobs, request) ??
             handleTracker(ctx, jobs, request) ??
             handleLegacy(ctx, request)

@@ -1,3 +1,4 @@
+import type { StoredFileResource } from './fileResources'
 import { JsonRecord, isRecord } from './json'
 
 /** Metadata objects are kept as imported (plus computed `path`/`level`), keyed by collection then UID. */
@@ -132,6 +133,8 @@ export interface ModelState {
     relationships: Record<string, StoredRelationship>
     /** Aggregate data value audits, oldest first (absent in snapshots written before them). */
     dataValueAudits?: StoredDataValueAudit[]
+    /** Uploaded file resources by UID (absent in snapshots written before them). */
+    fileResources?: Record<string, StoredFileResource>
 }
 
 export function emptyState(): ModelState {

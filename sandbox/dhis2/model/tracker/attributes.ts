@@ -1,5 +1,6 @@
 import { asString, refId } from '../json'
 import { valueTypeError } from '../valueTypes'
+import { isFileValueType } from '../fileResources'
 import { AttributeInput, TrackerType } from './payload'
 import { TrackerValidation } from './validation'
 
@@ -33,6 +34,8 @@ export function validateAttributeValues(
             v.add('E1007', trackerType, uid, [valueType, error])
             continue
         }
+        if (isFileValueType(valueType) && fileTaken(v, trackerType, uid, input.value))
+            v.add('E1009', trackerType, uid, [input.value])
         const optionSet = refId(attribute.optionSet)
         const codes = optionSet ? v.ctx.store.optionCodes(optionSet) : undefined
         const values = valueType === 'MULTI_TEXT' ? input.value.split(',') : [input.value]
@@ -63,6 +66,18 @@ export function validateAttributeValues(
 const MAX_ATTR_VALUE_LENGTH = 1200
 
 /**
+ * `ValidationUtils.validateFileNotAlreadyAssigned`: on create a file resource already assigned is
+ * taken; on update one owned by another object is.
+ */
+function fileTaken(v: TrackerValidation, type: TrackerType, uid: string, value: string): boolean {
+    const fr = v.ctx.state.fileResources?.[value]
+    if (!fr) return false
+    const action = v.actionOf(type, uid)
+    if (action === 'CREATE') return fr.assigned
+    return action === 'UPDATE' && fr.owner !== undefined && fr.owner !== uid
+}
+
+/**
  * `ValidationUtils.validateValueType`: a file or image value must name a stored file resource
  * (the sandbox stores none) and an org unit value an existing org unit, else E1007.
  */
@@ -71,7 +86,10 @@ function missingReference(
     valueType: string,
     value: string
 ): string | undefined {
-    if (valueType === 'FILE_RESOURCE' || valueType === 'IMAGE')
+    if (
+        (valueType === 'FILE_RESOURCE' || valueType === 'IMAGE') &&
+        !v.ctx.state.fileResources?.[value]
+    )
         return `File resource \`${value}\` could not be found.`
     if (valueType === 'ORGANISATION_UNIT' && !v.ctx.store.get('organisationUnits', value))
         return `Organisation unit \`${value}\` could not be found.`

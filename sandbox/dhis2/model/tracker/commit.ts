@@ -5,6 +5,7 @@ import { StoredAttributeValue, StoredEventDataValue } from '../state'
 import { AttributeInput, TrackerType } from './payload'
 import { TrackerValidation } from './validation'
 import { withNewNotes } from './notes'
+import { assignFileResources } from '../fileResources'
 
 export interface TypeOutcome {
     created: string[]
@@ -140,6 +141,7 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
             // TrackedEntityTrackerConverterService: set on every write.
             storedBy: username,
         }
+        assignFileResources(v.ctx, te.uid, te.attributes)
     }
     for (const en of v.bundle.enrollments) {
         if (v.isInvalid('ENROLLMENT', en.uid)) continue
@@ -179,6 +181,7 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
         const owner = state.trackedEntities[trackedEntity]
         if (owner && en.attributes.length > 0)
             owner.attributes = mergeAttributes(owner.attributes, en.attributes, stamp, username)
+        assignFileResources(v.ctx, trackedEntity, en.attributes)
     }
     for (const ev of v.bundle.events) {
         if (v.isInvalid('EVENT', ev.uid)) continue
