@@ -143,6 +143,24 @@ export const explanationTexts = (): string[] => [
     i18n.t('This mother and child are already linked in DHIS2 by another link.'),
     i18n.t('Nothing is lost: the existing link stays. If it repeats, tell an administrator.'),
     i18n.t('The importing user may not write mother–child links (relationship type sharing).'),
+    i18n.t('Not sent, because the child’s own record could not be sent.'),
+    i18n.t('Fix the problem shown for the child; the vaccination follows in a run after that.'),
+    i18n.t('The vaccination date is before the first date its category option allows.'),
+    i18n.t(
+        'An administrator checks the category option’s start date in DHIS2; otherwise correct the date in OpenSRP.'
+    ),
+    i18n.t('The vaccination date is after the last date its category option allows.'),
+    i18n.t(
+        'An administrator checks the category option’s end date in DHIS2; otherwise correct the date in OpenSRP.'
+    ),
+    i18n.t('A category option in the mapping does not exist in DHIS2.'),
+    i18n.t('No category option combination fits the category options in the mapping.'),
+    i18n.t(
+        'This vaccination is completed in DHIS2 and its stage does not allow changes after completion.'
+    ),
+    i18n.t(
+        'An administrator reopens the event in DHIS2 Capture if the change must be made; the connector leaves it alone.'
+    ),
     i18n.t('Not saved because the record it belongs to was refused.'),
     i18n.t(
         'Fix the error on the person or enrollment it belongs to; this one follows in the next run.'

@@ -61,6 +61,10 @@ export const CONNECTOR_EXPLANATIONS: ExplanationTable = {
         title: 'The vaccination belongs to a child the connector has not found in OpenSRP.',
         action: 'Check that the child is registered in OpenSRP; the vaccination is sent once the child is.',
     },
+    OSRP_CLIENT_REFUSED: {
+        title: 'Not sent, because the child’s own record could not be sent.',
+        action: 'Fix the problem shown for the child; the vaccination follows in a run after that.',
+    },
     OSRP_UNKNOWN_SEX: {
         title: 'The child’s sex is missing or not one the mapping knows.',
         action: 'Correct the sex in OpenSRP, or an administrator adds the value to the sex mapping.',

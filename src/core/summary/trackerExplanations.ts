@@ -104,6 +104,14 @@ export const TRACKER_EXPLANATIONS: ExplanationTable = {
         title: 'The program needs an attribute option combination, and none was sent.',
         action: FIX_MAPPING,
     },
+    E1056: {
+        title: 'The vaccination date is before the first date its category option allows.',
+        action: 'An administrator checks the category option’s start date in DHIS2; otherwise correct the date in OpenSRP.',
+    },
+    E1057: {
+        title: 'The vaccination date is after the last date its category option allows.',
+        action: 'An administrator checks the category option’s end date in DHIS2; otherwise correct the date in OpenSRP.',
+    },
     E1063: {
         title: 'The person is not in DHIS2.',
         action: 'The registration is sent first in the next run; if it repeats, tell an administrator.',
@@ -198,6 +206,14 @@ export const TRACKER_EXPLANATIONS: ExplanationTable = {
         action: 'An administrator decides whether to restore the person in DHIS2.',
     },
     E1115: { title: 'A category option combination does not exist in DHIS2.', action: FIX_MAPPING },
+    E1116: {
+        title: 'A category option in the mapping does not exist in DHIS2.',
+        action: FIX_MAPPING,
+    },
+    E1117: {
+        title: 'No category option combination fits the category options in the mapping.',
+        action: FIX_MAPPING,
+    },
     E1121: { title: 'A required part of the person record is missing.', action: FIX_MAPPING },
     E1122: { title: 'A required part of the enrollment is missing.', action: FIX_MAPPING },
     E1123: { title: 'A required part of the vaccination is missing.', action: FIX_MAPPING },
@@ -230,6 +246,10 @@ export const TRACKER_EXPLANATIONS: ExplanationTable = {
     E1305: {
         title: 'A data element in the mapping is not part of the program stage.',
         action: FIX_MAPPING,
+    },
+    E1326: {
+        title: 'This vaccination is completed in DHIS2 and its stage does not allow changes after completion.',
+        action: 'An administrator reopens the event in DHIS2 Capture if the change must be made; the connector leaves it alone.',
     },
     E4000: {
         title: 'A mother–child link points from a person to the same person.',

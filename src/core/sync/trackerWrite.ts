@@ -105,22 +105,39 @@ export async function writeTrackerItems(
         outcome.failed++
         const first = conflicts[0]
         for (const conflict of conflicts) context.errors.add(recordErrorOf(item, conflict))
-        const attempts = (before?.status === 'failed' ? before.attempts : 0) + 1
-        records.push({
-            key: item.key,
-            uid: item.uid,
-            hash: item.hash,
-            status: 'failed',
-            serverVersion: item.serverVersion,
-            orgUnit: item.orgUnit,
-            lastError: { code: first?.code ?? 'E0000', message: first?.message ?? '' },
-            attempts,
-            nextAttemptAt: nextAttemptAfter(attempts, now),
-            updatedAt: now,
-        })
+        records.push(
+            failedRecord(
+                item,
+                before,
+                { code: first?.code ?? 'E0000', message: first?.message ?? '' },
+                now
+            )
+        )
     }
     if (!context.dryRun) await context.store.putRecords(records)
     return outcome
+}
+
+/** A record for the retry queue: one more attempt, and when the next one is due. */
+export function failedRecord(
+    item: TrackerItem,
+    before: SyncedRecord | undefined,
+    lastError: { code: string; message: string },
+    now: number
+): SyncedRecord {
+    const attempts = (before?.status === 'failed' ? before.attempts : 0) + 1
+    return {
+        key: item.key,
+        uid: item.uid,
+        hash: item.hash,
+        status: 'failed',
+        serverVersion: item.serverVersion,
+        orgUnit: item.orgUnit,
+        lastError,
+        attempts,
+        nextAttemptAt: nextAttemptAfter(attempts, now),
+        updatedAt: now,
+    }
 }
 
 function recordErrorOf(item: TrackerItem, conflict: Conflict): RecordError {

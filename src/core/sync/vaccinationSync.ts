@@ -1,6 +1,7 @@
 import type { OpenSrpClient, OpenSrpEvent } from '../domain/opensrp'
 import { eventKeyOf, VACCINATION_EVENT, VOID_EVENT } from '../opensrp/vaccination'
 import type { SyncedRecord } from '../ports/syncStore'
+import type { EventPayload } from '../tracker/payload'
 import {
     applyToClient,
     applyToEvent,
@@ -12,7 +13,9 @@ import {
 import { decideSend } from './shouldSend'
 import type { ClientPayload } from './mappers'
 import type { TrackerContext } from './trackerContext'
+import { holdBackForClient } from './holdBack'
 import type { PendingEvents } from './pendingEvents'
+import type { TrackerItem } from './trackerItems'
 import { writeTrackerItems } from './trackerWrite'
 
 export const eventRecordKey = (eventKey: string) => `event:${eventKey}`
@@ -36,11 +39,13 @@ export async function syncVaccinations(
     if (relevant.length === 0) return
     const baseIds = [...new Set(relevant.map((e) => e.baseEntityId).filter((id) => id !== ''))]
     const clientPayloads = new Map<string, ClientPayload>()
+    const refusedClients = new Set<string>()
     for (const id of baseIds) {
         const client = clientsById.get(id)
         if (!client) continue
         const mapped = ctx.mapper.mapClient(client)
         if (mapped.ok === true) clientPayloads.set(id, mapped.value)
+        else if (mapped.ok === false) refusedClients.add(id)
     }
     const keys = [
         ...relevant.map((e) => eventRecordKey(eventKeyOf(e))),
@@ -73,6 +78,7 @@ export async function syncVaccinations(
         overrides.set(id, override)
     }
 
+    const held: Parameters<typeof holdBackForClient>[0] = []
     const voids = relevant.filter(isVoid)
     // A deletion must not overtake the creation of the same event still waiting to be sent.
     if (voids.length > 0) await pending.flush()
@@ -101,6 +107,13 @@ export async function syncVaccinations(
             else ctx.totals.waiting++
             continue
         }
+        if (
+            refusedClients.has(event.baseEntityId) &&
+            previous.get(clientKey(event.baseEntityId))?.status !== 'synced'
+        ) {
+            held.push({ item: eventItem(event, key, hash, payload), before })
+            continue
+        }
         // A newer version of an event already waiting: the older one goes first, on its own.
         if (pending.holds(payload.event)) await pending.flush()
         const builder = pending.payloadBuilder
@@ -115,22 +128,27 @@ export async function syncVaccinations(
             )
         }
         builder.addEvent(payload)
-        pending.track(
-            {
-                key,
-                sourceId: eventKeyOf(event),
-                recordKind: 'event',
-                serverVersion: event.serverVersion,
-                hash,
-                uid: payload.event,
-                orgUnit: payload.orgUnit,
-                objectUids,
-            },
-            before
-        )
+        pending.track({ ...eventItem(event, key, hash, payload), objectUids }, before)
         await pending.flushIfFull()
     }
+    await holdBackForClient(held, ctx)
 }
+
+const eventItem = (
+    event: OpenSrpEvent,
+    key: string,
+    hash: string,
+    payload: EventPayload
+): TrackerItem => ({
+    key,
+    sourceId: eventKeyOf(event),
+    recordKind: 'event',
+    serverVersion: event.serverVersion,
+    hash,
+    uid: payload.event,
+    orgUnit: payload.orgUnit,
+    objectUids: [payload.event],
+})
 
 /** Voided vaccinations: their DHIS2 events are deleted (by their deterministic UID). */
 async function deleteVoided(
