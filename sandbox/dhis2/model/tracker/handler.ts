@@ -7,6 +7,7 @@ import { parseTrackerPayload } from './payload'
 import { getTrackerObject, queryEnrollments, queryEvents, queryTrackedEntities } from './query'
 import { unreadableRelationshipItem } from './relationshipShape'
 import { unreadableDate } from './unreadableDates'
+import { withUidReferences } from './idSchemes'
 import { completionMessage, reportForMode } from './report'
 import { readReportMode, readTrackerParams } from './requestParams'
 
@@ -32,8 +33,9 @@ export function handleTracker(
         if (unreadable) return badRequest(unreadable)
         const unreadableAt = unreadableDate(request.body, minor)
         if (unreadableAt) return badRequest(unreadableAt)
-        const bundle = parseTrackerPayload(request.body)
-        if (!bundle) return badRequest('Request body must be a JSON object')
+        const parsed = parseTrackerPayload(request.body)
+        if (!parsed) return badRequest('Request body must be a JSON object')
+        const bundle = withUidReferences(ctx, parsed, request.query)
         if ('badRequest' in read) return badRequest(read.badRequest)
         const { params } = read
         if (request.query.get('async') === 'false') {
