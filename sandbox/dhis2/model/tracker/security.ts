@@ -80,13 +80,33 @@ export function eventSecurity(
     v: TrackerValidation,
     uid: string,
     action: TrackerAction,
-    scope: { program: JsonRecord; stage: JsonRecord; orgUnit: string | undefined; aoc?: string }
+    scope: {
+        program: JsonRecord
+        stage: JsonRecord
+        orgUnit: string | undefined
+        aoc?: string
+        /** `Event.isCreatableInSearchScope`: SCHEDULE, no data values, no occurredAt. */
+        creatableInSearchScope?: boolean
+        /** The org unit an update of a tracker event moves it to. */
+        movedTo?: string
+    }
 ): void {
     const add = (code: string, args: string[]) => v.add(code, 'EVENT', uid, args)
     const { program, stage, orgUnit } = scope
     const single = program.programType === 'WITHOUT_REGISTRATION'
-    if ((single || action !== 'UPDATE') && orgUnit && !v.inCaptureScope(orgUnit))
+    // 2.40+ `checkEventOrgUnitWriteAccess`: an event creatable in the search scope (a bare
+    // scheduled one) needs its org unit in the search scope only.
+    const searchOnly = v.ctx.minor >= 40 && scope.creatableInSearchScope === true
+    const { teiSearchOrganisationUnits: search, organisationUnits: capture } = user(v)
+    const writable = (ou: string) =>
+        searchOnly
+            ? v.ctx.store.isInHierarchy(ou, search.length > 0 ? search : capture)
+            : v.inCaptureScope(ou)
+    if ((single || action !== 'UPDATE') && orgUnit && !writable(orgUnit))
         add('E1000', [user(v).id, orgUnit])
+    // 2.40+: an update moving a tracker event to another org unit needs it in the capture scope.
+    else if (v.ctx.minor >= 40 && !single && action === 'UPDATE' && scope.movedTo)
+        if (!v.inCaptureScope(scope.movedTo)) add('E1000', [user(v).id, scope.movedTo])
     if (single) {
         if (!canDataWrite(user(v), program)) add('E1091', [user(v).id, String(program.id)])
     } else {

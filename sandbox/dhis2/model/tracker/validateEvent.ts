@@ -40,6 +40,10 @@ export function validateEvents(v: TrackerValidation): void {
                     stage,
                     orgUnit: existing.orgUnit,
                     aoc: existing.attributeOptionCombo,
+                    creatableInSearchScope:
+                        existing.status === 'SCHEDULE' &&
+                        existing.dataValues.length === 0 &&
+                        !existing.occurredAt,
                 })
             return
         }
@@ -94,6 +98,11 @@ export function validateEvents(v: TrackerValidation): void {
             stage,
             orgUnit: existing ? existing.orgUnit : ev.orgUnit,
             aoc: existing ? existing.attributeOptionCombo : ev.attributeOptionCombo,
+            creatableInSearchScope:
+                status === 'SCHEDULE' && ev.dataValues.length === 0 && !ev.occurredAt,
+            ...(existing && ev.orgUnit && ev.orgUnit !== existing.orgUnit
+                ? { movedTo: ev.orgUnit }
+                : {}),
         })
         if (failed()) return
         // The independent checks.

@@ -8,6 +8,7 @@ import { completionCases } from './bundleCompletion'
 import { reportSummaryDeleteCases } from './bundleDeletion'
 import { bundleServiceCases } from './bundleServices'
 import { relationshipSecurityCases } from './validationRelationshipSecurity'
+import { securityCases } from './validationSecurity'
 
 /** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
@@ -21,6 +22,7 @@ export function validationCases(): CaseGroup {
         reportSummaryDeleteCases(),
         bundleServiceCases(),
         relationshipSecurityCases(),
+        securityCases(),
     ]
     return {
         cases: groups.flatMap((g) => g.cases),
