@@ -46,14 +46,24 @@ describe('DHIS2 2.42 restarting between a finished job and its report', () => {
     it('loses the report of a written batch: the resume updates it in place, never twice', async () => {
         const f = await startFaultHarness(42)
         try {
-            let polls = 0
+            // The first report read of the second job runs it (the sandbox runs due jobs on any
+            // request) and answers its report, which the network loses; DHIS2 then restarts,
+            // so neither the report nor the job's notifications are there any more.
+            f.proxy.setRules([
+                {
+                    when: dhis2Requests.jobReport,
+                    times: (n) => n === 2,
+                    action: { kind: 'reset-after' },
+                },
+            ])
+            let reads = 0
             f.proxy.onForwarded((request) => {
-                // The first poll of the second job runs it (the sandbox runs due jobs on any
-                // request) and says it completed; the restart then takes its report away.
-                if (dhis2Requests.jobPoll(request) && ++polls === 2) f.h.restartDhis2()
+                if (dhis2Requests.jobReport(request) && ++reads === 2) f.h.restartDhis2()
             })
             const faulty = await runBoth(f)
             f.proxy.onForwarded(undefined)
+            f.proxy.setRules([])
+            expect(f.proxy.injected).toHaveLength(1)
             const report = await expectReportedAsInSummary(f, faulty)
             expect(report.summary.failure?.code).toBe('DHIS2_IMPORT_REPORT_LOST')
             const [first] = await resumeUntilSettled(f)

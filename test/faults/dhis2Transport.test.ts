@@ -135,7 +135,8 @@ describe('a full sync against DHIS2 2.42 whose job polls fail', () => {
         try {
             f.proxy.setRules([
                 {
-                    when: dhis2Requests.jobPoll,
+                    // Every read of a job: its report (read first) and its notifications.
+                    when: (r) => dhis2Requests.jobReport(r) || dhis2Requests.jobPoll(r),
                     times: (n) => n % 4 === 1,
                     action: { kind: 'reset-after' },
                 },

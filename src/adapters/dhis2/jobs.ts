@@ -5,8 +5,8 @@ import { classifyEngineError, throwIfAborted } from './failures'
 import type { Engine } from './writerEngine'
 
 /**
- * Async DHIS2 jobs (reference §3.1 async, §3.2): poll the job's notifications with backoff until
- * one says `completed`, then read its report. Notifications and reports live in DHIS2's memory
+ * Async DHIS2 jobs (reference §3.1 async, §3.2): poll with backoff, each time the report first and,
+ * while there is none, the job's notifications, until one says `completed`; then read its report. Notifications and reports live in DHIS2's memory
  * only, so a restart loses them: a job that vanishes, or never finishes within `maxPollMs`,
  * ends as a retryable failure, never as a hang.
  */
@@ -75,6 +75,13 @@ async function read(
     }
 }
 
+/** A report read as JSON; dataValueSets task summaries answer 200 with an empty body until ready. */
+function reportOf(read: Read): unknown {
+    if (read.kind !== 'ok' || typeof read.data !== 'object' || read.data === null) return undefined
+    if (typeof Blob !== 'undefined' && read.data instanceof Blob) return undefined
+    return read.data
+}
+
 const lost = (id: string): JobOutcome => ({
     kind: 'lost',
     message: `DHIS2 no longer knows import job ${id}; it was probably restarted. Whether the data was written is unknown: it is sent again in the next run, which is safe because every record keeps its ID.`,
@@ -111,6 +118,17 @@ export async function awaitJobReport(
         throwIfAborted(signal)
         interval = Math.min(interval * 2, maxInterval)
 
+        // The report first: most jobs are done by the first poll, and one request then does.
+        // Until a job is done its report is a 404 (tracker: TrackerImportController.getJobReport,
+        // 2.38–2.43) or an empty body (dataValueSets task summaries); the notifications then say
+        // whether it is still running or was lost.
+        const early = await read(engine, endpoints.report, id, signal)
+        const earlyReport = reportOf(early)
+        if (earlyReport !== undefined) return { kind: 'done', report: earlyReport }
+        if (early.kind === 'error' && early.error.kind === 'failure') {
+            if (early.error.failure.kind === 'access') return { kind: 'failed', error: early.error }
+        }
+
         const list = await read(engine, endpoints.notifications, id, signal)
         if (list.kind === 'missing') return lost(id)
         if (list.kind === 'error') {
@@ -130,11 +148,8 @@ export async function awaitJobReport(
         if (!parsed.data.some((n) => n.completed === true)) continue
 
         const report = await read(engine, endpoints.report, id, signal)
-        // dataValueSets task summaries answer 200 with an empty body until ready.
-        if (report.kind === 'ok' && typeof report.data === 'object' && report.data !== null) {
-            if (!(typeof Blob !== 'undefined' && report.data instanceof Blob))
-                return { kind: 'done', report: report.data }
-        }
+        const done = reportOf(report)
+        if (done !== undefined) return { kind: 'done', report: done }
         if (report.kind === 'error' && report.error.kind === 'failure') {
             if (report.error.failure.kind === 'access')
                 return { kind: 'failed', error: report.error }

@@ -30,10 +30,23 @@ function writer(script: Script, options: { maxPollMs?: number; sync?: boolean } 
     return { engine, clock, target }
 }
 
+// DHIS2 answers a job's report with 404 until the job is done (TrackerImportController.getJobReport).
+const notReady = fail(
+    httpError(404, { httpStatusCode: 404, message: `Summary for job ${JOB} does not exist` })
+)
+
+/** A job that is still running at the first poll and done at the second. */
 const asyncJob = (report: unknown): Script => ({
     'create tracker': reply(accepted),
     [`read tracker/jobs/${JOB}`]: [reply(running), reply(notifications)],
-    [`read tracker/jobs/${JOB}/report`]: reply(report),
+    [`read tracker/jobs/${JOB}/report`]: [notReady, reply(report)],
+})
+
+/** A job that never gets done: its report stays a 404. */
+const neverDone = (notificationAnswers: Script[string]): Script => ({
+    'create tracker': reply(accepted),
+    [`read tracker/jobs/${JOB}`]: notificationAnswers,
+    [`read tracker/jobs/${JOB}/report`]: notReady,
 })
 
 const oneEvent: TrackerPayload = {
@@ -61,7 +74,7 @@ describe('the tracker writer', () => {
         expect(engine.requests).toEqual([])
     })
 
-    it('posts an async OBJECT-atomic import, polls the job until it completes and reads its report', async () => {
+    it('posts an async OBJECT-atomic import, polls until the job is done and reads its report', async () => {
         const { engine, clock, target } = writer(asyncJob(reportOk))
         const result = await target.importTracker(oneEvent, commit)
 
@@ -78,8 +91,23 @@ describe('the tracker writer', () => {
             importStrategy: 'CREATE_AND_UPDATE',
             reportMode: 'ERRORS',
         })
-        expect(engine.requests.map((r) => r.id)).toEqual([undefined, JOB, JOB, `${JOB}/report`])
+        // Each poll reads the report first; only while there is none, the notifications.
+        expect(engine.requests.map((r) => r.id)).toEqual([
+            undefined,
+            `${JOB}/report`,
+            JOB,
+            `${JOB}/report`,
+        ])
         expect(clock.sleeps).toEqual([100, 200])
+    })
+
+    it('needs two requests for a job that is done by the first poll', async () => {
+        const { engine, target } = writer({
+            'create tracker': reply(accepted),
+            [`read tracker/jobs/${JOB}/report`]: reply(reportOk),
+        })
+        expect((await target.importTracker(oneEvent, commit)).status).toBe('OK')
+        expect(engine.requests.map((r) => r.id)).toEqual([undefined, `${JOB}/report`])
     })
 
     it('validates only (importMode=VALIDATE) on a dry run', async () => {
@@ -175,10 +203,7 @@ describe('the tracker writer', () => {
         ['whose notifications vanish (DHIS2 restarted)', [reply(running), reply([])]],
         ['that DHIS2 no longer knows (404)', [fail(httpError(404, { httpStatusCode: 404 }))]],
     ])('fails a job %s as retryable, without waiting for ever', async (_, answers) => {
-        const { target } = writer({
-            ...asyncJob(reportOk),
-            [`read tracker/jobs/${JOB}`]: answers,
-        })
+        const { target } = writer(neverDone(answers))
         const result = await target.importTracker(oneEvent, commit)
         expect(result.failure).toEqual({
             kind: 'transport',
@@ -190,10 +215,7 @@ describe('the tracker writer', () => {
     })
 
     it('gives up on a job that never completes after maxPollMs, as retryable', async () => {
-        const { clock, target } = writer(
-            { ...asyncJob(reportOk), [`read tracker/jobs/${JOB}`]: reply(running) },
-            { maxPollMs: 5_000 }
-        )
+        const { clock, target } = writer(neverDone(reply(running)), { maxPollMs: 5_000 })
         const result = await target.importTracker(oneEvent, commit)
         expect(result.failure).toMatchObject({ code: 'DHIS2_IMPORT_TIMEOUT', retryable: true })
         expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5_000)
@@ -262,13 +284,12 @@ describe('the tracker writer', () => {
 
     it('stops with a cancellation when the run is aborted', async () => {
         const controller = new AbortController()
-        const { target } = writer({
-            ...asyncJob(reportOk),
-            [`read tracker/jobs/${JOB}`]: () => {
+        const { target } = writer(
+            neverDone(() => {
                 controller.abort()
                 return running
-            },
-        })
+            })
+        )
         await expect(
             target.importTracker(oneEvent, { ...commit, signal: controller.signal })
         ).rejects.toThrow(WriteCancelledError)

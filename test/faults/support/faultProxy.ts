@@ -205,5 +205,7 @@ export const dhis2Requests = {
         r.method === 'POST' && /^\/api\/(\d+\/)?dataValueSets$/.test(r.path),
     jobPoll: (r: { method: string; path: string }) =>
         r.method === 'GET' && /^\/api\/(\d+\/)?tracker\/jobs\/[^/]+$/.test(r.path),
+    jobReport: (r: { method: string; path: string }) =>
+        r.method === 'GET' && /^\/api\/(\d+\/)?tracker\/jobs\/[^/]+\/report$/.test(r.path),
     dataStore: (r: { method: string; path: string }) => /^\/api\/(\d+\/)?dataStore\//.test(r.path),
 }
