@@ -29,7 +29,7 @@ const importFile = (sandbox: Dhis2Sandbox, dir: string, file: string) =>
  * `fileResourceService.asyncSaveFileResource` of the Java test: a DOCUMENT file resource with the
  * given UID, through `POST /api/fileResources?domain=DOCUMENT&uid=…` (multipart, as 2.41 takes it).
  */
-async function uploadFileResource(sandbox: Dhis2Sandbox, uid: string): Promise<void> {
+export async function uploadFileResource(sandbox: Dhis2Sandbox, uid: string): Promise<void> {
     const form = new FormData()
     form.append('file', new Blob([''], { type: 'application/pdf' }), 'test.pdf')
     const response = await fetch(`${sandbox.url}/api/fileResources?domain=DOCUMENT&uid=${uid}`, {
@@ -43,7 +43,7 @@ async function uploadFileResource(sandbox: Dhis2Sandbox, uid: string): Promise<v
     )
 }
 
-async function fileResourceAssigned(sandbox: Dhis2Sandbox, uid: string): Promise<unknown> {
+export async function fileResourceAssigned(sandbox: Dhis2Sandbox, uid: string): Promise<unknown> {
     const response = await request(sandbox, 'GET', `fileResources/${uid}`)
     return asObject(response.body).assigned
 }

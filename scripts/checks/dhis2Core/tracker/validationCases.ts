@@ -9,6 +9,7 @@ import { reportSummaryDeleteCases } from './bundleDeletion'
 import { bundleServiceCases } from './bundleServices'
 import { relationshipSecurityCases } from './validationRelationshipSecurity'
 import { securityCases } from './validationSecurity'
+import { fileAndEncryptionCases } from './attributeFilesAndEncryption'
 
 /** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
@@ -23,6 +24,7 @@ export function validationCases(): CaseGroup {
         bundleServiceCases(),
         relationshipSecurityCases(),
         securityCases(),
+        fileAndEncryptionCases(),
     ]
     return {
         cases: groups.flatMap((g) => g.cases),
