@@ -9,6 +9,7 @@ import { trackerMessage } from './tracker/messages'
 import { enrolledIn } from './tracker/queryParams'
 import { TrackerBundle, parseTrackerPayload } from './tracker/payload'
 import { trackedEntityJson } from './tracker/serialize'
+import { StoredChildren } from './tracker/storedChildren'
 import { validateBundle } from './tracker/validate'
 import { TrackerStrategy } from './tracker/validation'
 import { conflict, respond, webMessage } from './webMessage'
@@ -222,6 +223,7 @@ function queryTeis(ctx: ModelContext, request: ApiRequest): ApiResponse {
                 : ous.includes(ou)
     const filters = query.getAll('filter').map((f) => f.split(':'))
     const enrolled = enrolledIn(ctx, program)
+    const children = new StoredChildren(ctx.state)
     const items = Object.values(ctx.state.trackedEntities)
         .filter((te) => !te.deleted && inOu(te.orgUnit) && (!type || te.trackedEntityType === type))
         .filter((te) => !enrolled || enrolled.has(te.trackedEntity))
@@ -240,7 +242,7 @@ function queryTeis(ctx: ModelContext, request: ApiRequest): ApiResponse {
             })
         )
         .map((te) => {
-            const json = trackedEntityJson(ctx, te, program)
+            const json = trackedEntityJson(ctx, te, program, children)
             return {
                 trackedEntityInstance: te.trackedEntity,
                 trackedEntityType: te.trackedEntityType,

@@ -4,12 +4,15 @@ import { applyFields, parseFields } from '../fields'
 import { JsonRecord } from '../json'
 import { badRequest, notFound, respond } from '../webMessage'
 import { enrollmentJson, eventJson, trackedEntityJson } from './serialize'
+import { StoredChildren } from './storedChildren'
 import { enrolledIn, listBody, orgUnitSelection, paging, splitEscaped } from './queryParams'
 
 interface AttributeFilter {
     attribute: string
     operator: string
     value: string
+    /** IN: the `;`-separated values, lower-cased once per request rather than once per object. */
+    inValues?: Set<string>
 }
 
 const identity = (_: string, item: JsonRecord) => item
@@ -31,7 +34,11 @@ function parseAttributeFilters(request: ApiRequest): AttributeFilter[] | string 
             }
             const value = rest[i + 1]
             if (value === undefined) return `Query item or filter is invalid: ${text}`
-            filters.push({ attribute, operator, value })
+            const inValues =
+                operator === 'IN'
+                    ? new Set(value.split(';').map((v) => v.toLowerCase()))
+                    : undefined
+            filters.push({ attribute, operator, value, ...(inValues ? { inValues } : {}) })
             i += 1
         }
     }
@@ -44,8 +51,10 @@ function matches(filter: AttributeFilter, actual: string | undefined): boolean {
     if (actual === undefined) return false
     const a = actual.toLowerCase()
     const e = filter.value.toLowerCase()
-    const numeric = Number(actual) - Number(filter.value)
-    const order = Number.isNaN(numeric) ? a.localeCompare(e) : numeric
+    const order = () => {
+        const numeric = Number(actual) - Number(filter.value)
+        return Number.isNaN(numeric) ? a.localeCompare(e) : numeric
+    }
     switch (filter.operator) {
         case 'EQ':
         case 'IEQ':
@@ -64,15 +73,15 @@ function matches(filter: AttributeFilter, actual: string | undefined): boolean {
         case 'EW':
             return a.endsWith(e)
         case 'IN':
-            return filter.value.split(';').some((v) => v.toLowerCase() === a)
+            return filter.inValues?.has(a) ?? false
         case 'GT':
-            return order > 0
+            return order() > 0
         case 'GE':
-            return order >= 0
+            return order() >= 0
         case 'LT':
-            return order < 0
+            return order() < 0
         case 'LE':
-            return order <= 0
+            return order() <= 0
         default:
             return false
     }
@@ -126,15 +135,12 @@ export function queryTrackedEntities(ctx: ModelContext, request: ApiRequest): Ap
                 matches(f, te.attributes.find((a) => a.attribute === f.attribute)?.value)
             )
         )
-        .map((te) => trackedEntityJson(ctx, te, program))
     const spec = parseFields(
         query.getAll('fields').join(',') || '*,!relationships,!enrollments,!events,!programOwners'
     )
-    const body = listBody(
-        request,
-        'trackedEntities',
-        items.map((item) => applyFields(item, spec, identity)),
-        paging(query, minor)
+    const children = new StoredChildren(ctx.state)
+    const body = listBody(request, 'trackedEntities', items, paging(query, minor), (te) =>
+        applyFields(trackedEntityJson(ctx, te, program, children), spec, identity)
     )
     return respond(200, body)
 }
@@ -157,17 +163,14 @@ export function queryEnrollments(ctx: ModelContext, request: ApiRequest): ApiRes
         )
         .filter((en) => !status || en.status === status)
         .filter((en) => selection.matches(en.orgUnit))
-        .map((en) => enrollmentJson(ctx, en))
     const spec = parseFields(
         query.getAll('fields').join(',') || '*,!relationships,!events,!attributes'
     )
+    const children = new StoredChildren(ctx.state)
     return respond(
         200,
-        listBody(
-            request,
-            'enrollments',
-            items.map((i) => applyFields(i, spec, identity)),
-            paging(query, minor)
+        listBody(request, 'enrollments', items, paging(query, minor), (en) =>
+            applyFields(enrollmentJson(ctx, en, children), spec, identity)
         )
     )
 }
@@ -203,15 +206,11 @@ export function queryEvents(ctx: ModelContext, request: ApiRequest): ApiResponse
                 (!after || (ev.occurredAt ?? '') >= after) &&
                 (!before || (ev.occurredAt ?? '') <= `${before}T23:59:59.999`)
         )
-        .map((ev) => eventJson(ctx, ev))
     const spec = parseFields(query.getAll('fields').join(',') || '*,!relationships')
     return respond(
         200,
-        listBody(
-            request,
-            'events',
-            items.map((i) => applyFields(i, spec, identity)),
-            paging(query, minor)
+        listBody(request, 'events', items, paging(query, minor), (ev) =>
+            applyFields(eventJson(ctx, ev), spec, identity)
         )
     )
 }

@@ -108,15 +108,21 @@ export function paging(query: URLSearchParams, minor: Dhis2Minor): Paging {
     return { paged: !unpaged, page, pageSize }
 }
 
-/** List bodies per version (§3.3 table; fixtures trackedEntities-query-2.40/2.41.json). */
-export function listBody(
+/**
+ * List bodies per version (§3.3 table; fixtures trackedEntities-query-2.40/2.41.json); only the
+ * items of the page are rendered.
+ */
+export function listBody<T>(
     request: ApiRequest,
     key: string,
-    items: JsonRecord[],
-    p: Paging
+    items: T[],
+    p: Paging,
+    render: (item: T) => JsonRecord
 ): JsonRecord {
     const { minor } = request
-    const slice = p.paged ? items.slice((p.page - 1) * p.pageSize, p.page * p.pageSize) : items
+    const slice = (
+        p.paged ? items.slice((p.page - 1) * p.pageSize, p.page * p.pageSize) : items
+    ).map(render)
     if (minor <= 40)
         return p.paged
             ? { page: p.page, pageSize: p.pageSize, instances: slice }

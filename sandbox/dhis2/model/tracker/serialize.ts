@@ -2,6 +2,7 @@ import { ModelContext } from '../context'
 import { JsonRecord, asString, records, refId } from '../json'
 import { StoredEnrollment, StoredEvent, StoredTrackedEntity } from '../state'
 import { DEFAULT_COC } from '../metadata/schema'
+import { StoredChildren } from './storedChildren'
 
 export function eventJson(ctx: ModelContext, ev: StoredEvent): JsonRecord {
     return {
@@ -62,7 +63,11 @@ function programAttributeIds(ctx: ModelContext, program: string): Set<string> {
     )
 }
 
-export function enrollmentJson(ctx: ModelContext, en: StoredEnrollment): JsonRecord {
+export function enrollmentJson(
+    ctx: ModelContext,
+    en: StoredEnrollment,
+    children = new StoredChildren(ctx.state)
+): JsonRecord {
     const te = ctx.state.trackedEntities[en.trackedEntity]
     const allowed = programAttributeIds(ctx, en.program)
     return {
@@ -83,8 +88,9 @@ export function enrollmentJson(ctx: ModelContext, en: StoredEnrollment): JsonRec
         ...(ctx.minor >= 43 ? { attributeOptionCombo: DEFAULT_COC } : {}),
         followUp: en.followUp,
         deleted: en.deleted,
-        events: Object.values(ctx.state.events)
-            .filter((ev) => ev.enrollment === en.enrollment && !ev.deleted)
+        events: children
+            .eventsOf(en.enrollment)
+            .filter((ev) => !ev.deleted)
             .map((ev) => eventJson(ctx, ev)),
         relationships: [],
         attributes: (te?.attributes ?? [])
@@ -98,19 +104,17 @@ export function enrollmentJson(ctx: ModelContext, en: StoredEnrollment): JsonRec
 export function trackedEntityJson(
     ctx: ModelContext,
     te: StoredTrackedEntity,
-    program?: string
+    program?: string,
+    children = new StoredChildren(ctx.state)
 ): JsonRecord {
     const type = ctx.store.get('trackedEntityTypes', te.trackedEntityType)
     const visible = new Set(
         records(type?.trackedEntityTypeAttributes).map((t) => refId(t.trackedEntityAttribute))
     )
     if (program) for (const id of programAttributeIds(ctx, program)) visible.add(id)
-    const enrollments = Object.values(ctx.state.enrollments).filter(
-        (en) =>
-            en.trackedEntity === te.trackedEntity &&
-            !en.deleted &&
-            (!program || en.program === program)
-    )
+    const enrollments = children
+        .enrollmentsOf(te.trackedEntity)
+        .filter((en) => !en.deleted && (!program || en.program === program))
     return {
         trackedEntity: te.trackedEntity,
         trackedEntityType: te.trackedEntityType,
@@ -126,7 +130,7 @@ export function trackedEntityJson(
         attributes: te.attributes
             .filter((a) => visible.has(a.attribute))
             .map((a) => attributeJson(ctx, a)),
-        enrollments: enrollments.map((en) => enrollmentJson(ctx, en)),
+        enrollments: enrollments.map((en) => enrollmentJson(ctx, en, children)),
         relationships: [],
         programOwners: enrollments.map((en) => ({
             orgUnit: en.orgUnit,
