@@ -3,6 +3,7 @@ import { refId } from '../json'
 import { DEFAULT_COC } from '../metadata/schema'
 import { StoredAttributeValue, StoredEventDataValue } from '../state'
 import { AttributeInput, TrackerType } from './payload'
+import { noteWritten } from './storedIndex'
 import { TrackerValidation } from './validation'
 import { withNewNotes } from './notes'
 import { assignFileResources } from '../fileResources'
@@ -142,6 +143,7 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
             storedBy: username,
         }
         assignFileResources(v.ctx, te.uid, te.attributes)
+        noteWritten.trackedEntity(state, te.uid)
     }
     for (const en of v.bundle.enrollments) {
         if (v.isInvalid('ENROLLMENT', en.uid)) continue
@@ -177,11 +179,14 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
             notes: withNewNotes(state, v.user, existing?.notes, en.notes, stamp),
             deleted: false,
         }
+        noteWritten.enrollment(state, en.uid)
         // Enrollment attributes are tracked entity attribute values in DHIS2.
         const owner = state.trackedEntities[trackedEntity]
-        if (owner && en.attributes.length > 0)
+        if (owner && en.attributes.length > 0) {
             owner.attributes = mergeAttributes(owner.attributes, en.attributes, stamp, username)
-        assignFileResources(v.ctx, trackedEntity, en.attributes)
+            assignFileResources(v.ctx, trackedEntity, en.attributes)
+            noteWritten.trackedEntity(state, trackedEntity)
+        }
     }
     for (const ev of v.bundle.events) {
         if (v.isInvalid('EVENT', ev.uid)) continue
@@ -238,6 +243,7 @@ export function commitBundle(v: TrackerValidation): CommitOutcome {
             dataValues: values,
             notes: withNewNotes(state, v.user, existing?.notes, ev.notes, stamp),
         }
+        noteWritten.event(state, ev.uid)
     }
     for (const rel of v.bundle.relationships) {
         if (v.isInvalid('RELATIONSHIP', rel.uid)) continue

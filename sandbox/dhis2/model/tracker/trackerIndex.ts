@@ -1,5 +1,6 @@
 import { ModelState, StoredEnrollment, StoredEvent, StoredTrackedEntity } from '../state'
 import { EnrollmentInput, EventInput, TrackedEntityInput, TrackerBundle } from './payload'
+import { storedIndex } from './storedIndex'
 
 /** A payload object with its position in the bundle. */
 export interface Positioned<T> {
@@ -30,17 +31,14 @@ const positioned = <T>(items: T[]): Array<Positioned<T>> =>
 
 /**
  * Look-ups that the validators of one import would otherwise answer by scanning every stored
- * object (DHIS2 answers them from indexed queries). Each is built on first use from the state
- * and the bundle as they are during validation; neither changes until the commit, which does
- * not use this index. Lists keep the order of the state's and the bundle's own iteration, so a
- * `find` on them answers what a `find` on the whole collection would.
+ * object or the whole payload for each object (DHIS2 answers them from indexed queries). The
+ * stored objects come from the state's lasting index (storedIndex.ts), in no set order; the
+ * payload's are grouped on first use, in payload order, and the bundle does not change while it
+ * is validated.
  */
 export class TrackerIndex {
-    private readonly holdersByAttribute = new Map<string, Map<string, StoredTrackedEntity[]>>()
     private readonly claimsByAttribute = new Map<string, Map<string, Set<string | undefined>>>()
     private cache: {
-        enrollmentsOf?: Map<string, StoredEnrollment[]>
-        eventsOf?: Map<string | undefined, StoredEvent[]>
         payloadTrackedEntities?: Map<string, TrackedEntityInput>
         payloadEnrollments?: Map<string, EnrollmentInput>
         payloadEnrollmentsOf?: Map<string | undefined, Array<Positioned<EnrollmentInput>>>
@@ -54,21 +52,7 @@ export class TrackerIndex {
 
     /** Stored, not deleted tracked entities with `value` for `attribute`. */
     holders(attribute: string, value: string): StoredTrackedEntity[] {
-        let byValue = this.holdersByAttribute.get(attribute)
-        if (!byValue) {
-            byValue = new Map()
-            for (const te of Object.values(this.state.trackedEntities)) {
-                if (te.deleted) continue
-                for (const a of te.attributes) {
-                    if (a.attribute !== attribute) continue
-                    const holders = byValue.get(a.value)
-                    if (holders) holders.push(te)
-                    else byValue.set(a.value, [te])
-                }
-            }
-            this.holdersByAttribute.set(attribute, byValue)
-        }
-        return byValue.get(value) ?? []
+        return storedIndex(this.state).trackedEntitiesWith(attribute, value)
     }
 
     /**
@@ -100,22 +84,14 @@ export class TrackerIndex {
 
     /** Stored, not deleted enrollments of a tracked entity. */
     storedEnrollmentsOf(trackedEntity: string | undefined): StoredEnrollment[] {
-        this.cache.enrollmentsOf ??= groupBy(
-            Object.values(this.state.enrollments).filter((en) => !en.deleted),
-            (en) => en.trackedEntity
-        )
         return trackedEntity === undefined
             ? []
-            : (this.cache.enrollmentsOf.get(trackedEntity) ?? [])
+            : storedIndex(this.state).enrollmentsOf(trackedEntity)
     }
 
     /** Stored, not deleted events of an enrollment. */
     storedEventsOf(enrollment: string): StoredEvent[] {
-        this.cache.eventsOf ??= groupBy(
-            Object.values(this.state.events).filter((ev) => !ev.deleted),
-            (ev) => ev.enrollment
-        )
-        return this.cache.eventsOf.get(enrollment) ?? []
+        return storedIndex(this.state).eventsOf(enrollment)
     }
 
     /** The first tracked entity of the payload with this UID. */
