@@ -43,6 +43,9 @@ function mergeAttributes(
             continue
         }
         const previous = merged[at]
+        // `AbstractTrackerPersister.handleTrackedEntityAttributeValues`: an unchanged value is
+        // not written again (its lastUpdated and storedBy stay).
+        if (previous?.value === input.value) continue
         const next = {
             attribute: input.attribute,
             value: input.value,

@@ -10,6 +10,7 @@ import { bundleServiceCases } from './bundleServices'
 import { relationshipSecurityCases } from './validationRelationshipSecurity'
 import { securityCases } from './validationSecurity'
 import { fileAndEncryptionCases } from './attributeFilesAndEncryption'
+import { lastUpdateCases } from './bundleLastUpdate'
 
 /** Tracker validation and bundle tests of dhis2-core (imports/{validation,bundle}/), A2's share. */
 export function validationCases(): CaseGroup {
@@ -25,6 +26,7 @@ export function validationCases(): CaseGroup {
         relationshipSecurityCases(),
         securityCases(),
         fileAndEncryptionCases(),
+        lastUpdateCases(),
     ]
     return {
         cases: groups.flatMap((g) => g.cases),
