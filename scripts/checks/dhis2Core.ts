@@ -24,6 +24,15 @@ async function main(folder: string | undefined, filter: string | undefined): Pro
     const cases = groups
         .flatMap((group) => group.cases)
         .filter((c) => !filter || c.name.includes(filter))
+    const names = groups.flatMap((group) => [
+        ...group.cases.map((c) => c.name),
+        ...group.notExpressible.map((n) => n.name),
+    ])
+    const twice = names.filter((name, i) => names.indexOf(name) !== i)
+    if (twice.length > 0) {
+        console.error(`FAILED: carried over twice: ${[...new Set(twice)].join(', ')}`)
+        return 1
+    }
     let passed = 0
     const failures: string[] = []
     for (const c of cases) {

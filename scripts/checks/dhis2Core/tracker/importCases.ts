@@ -4,11 +4,10 @@ import { importControllerCases } from './controllerCases'
 import { importReportCases } from './importReportCases'
 import { relationshipImportCases } from './relationshipCases'
 import { reportSummaryCases } from './reportSummaryCases'
-import { reportSummaryDeleteCases } from './reportSummaryDeleteCases'
 
 /**
- * dhis2-core's tracker import tests (A1's share): AtomicModeIntegrationTest,
- * ReportSummaryIntegrationTest, ReportSummaryDeleteIntegrationTest, RelationshipImportTest
+ * dhis2-core's tracker import tests: AtomicModeIntegrationTest,
+ * ReportSummaryIntegrationTest, RelationshipImportTest
  * (dhis-test-integration), and
  * TrackerImportReportTest, TrackerImportControllerTest (dhis-test-web-api).
  */
@@ -16,7 +15,6 @@ export function importCases(): CaseGroup {
     const groups = [
         atomicModeCases(),
         reportSummaryCases(),
-        reportSummaryDeleteCases(),
         relationshipImportCases(),
         importReportCases(),
         importControllerCases(),
