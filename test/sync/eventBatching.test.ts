@@ -48,12 +48,21 @@ const vaccination = (n: number, date = '2024-01-01', formSubmissionId = `f${n}`)
     obs: [],
 })
 
-function setup(events: number, answer: (payload: TrackerPayload, call: number) => boolean) {
+function setup(
+    events: number,
+    answer: (payload: TrackerPayload, call: number) => boolean,
+    log: string[] = []
+) {
     const sent: TrackerPayload[] = []
     const target: TrackerTarget = {
         kind: 'tracker',
         async importTracker(payload) {
             sent.push(payload)
+            const call = sent.length
+            log.push(`send ${call}`)
+            // DHIS2 takes a while: the connector reads on meanwhile.
+            await new Promise((resolve) => setTimeout(resolve, 30))
+            log.push(`answered ${call}`)
             const fine = answer(payload, sent.length)
             const result: TrackerImportResult = {
                 status: fine ? 'OK' : 'ERROR',
@@ -91,6 +100,13 @@ function setup(events: number, answer: (payload: TrackerPayload, call: number) =
     }
     const source = new InMemoryOpenSrpSource({ pageSize: 2, overlap: 0 })
     source.add({ events: Array.from({ length: events }, (_, i) => vaccination(i)) })
+    const streamEvents = source.streamEvents.bind(source)
+    source.streamEvents = async function* (...args) {
+        for await (const page of streamEvents(...args)) {
+            log.push(`page ${page.checkpoint.high}`)
+            yield page
+        }
+    }
     const saved = new Map<string, StreamCheckpoint>()
     const saves: string[] = []
     const store = new InMemorySyncStore()
@@ -133,6 +149,16 @@ describe('tracker requests across OpenSRP pages', () => {
         expect(sent.map((p) => p.events.length)).toEqual([5, 5, 2])
         expect(summary.tracker).toMatchObject({ created: 12, failed: 0 })
         expect(saved.get('all.events')?.high).toBe(12)
+    })
+
+    it('reads the next pages while DHIS2 answers a request, and sends one request at a time', async () => {
+        const log: string[] = []
+        const { run } = setup(12, () => true, log)
+        expect((await runSync(run)).status).toBe('succeeded')
+        // Request 1 (events 1–5) goes out during page 3; pages 4 and 5 are read before its answer.
+        expect(log.slice(log.indexOf('send 1'), log.indexOf('answered 1'))).toContain('page 8')
+        for (const call of [2, 3])
+            expect(log.indexOf(`send ${call}`)).toBeGreaterThan(log.indexOf(`answered ${call - 1}`))
     })
 
     it('keeps the cursor before the page whose events were waiting when DHIS2 failed', async () => {

@@ -16,8 +16,8 @@ const lower = (a: StreamCheckpoint | undefined, b: StreamCheckpoint | undefined)
 /**
  * One pass over the OpenSRP events feeds both the tracker writer and the aggregate ledger. Each
  * has its own cursor; the pass starts at the lower one. The tracker cursor moves only past pages
- * whose records DHIS2 has answered for: a tracker request spans pages, so after a request the
- * confirmed point is the end of the page before the one still being filled.
+ * whose records DHIS2 has answered for (PendingEvents.confirmed): a tracker request spans pages
+ * and is answered while the next pages are read.
  */
 export async function eventSync(
     run: SyncRun,
@@ -45,7 +45,6 @@ export async function eventSync(
     const trackerCursor = saver(run.scopeKey)
     const ledgerCursor = saver(ledgerScope(run.scopeKey))
     const pending = tracker && new PendingEvents(tracker)
-    let lastPage: StreamCheckpoint | undefined
     try {
         for await (const batch of run.source.streamEvents(run.events, from, { signal })) {
             progress.pulled += batch.records.length
@@ -54,14 +53,10 @@ export async function eventSync(
                 batch.clients.map((c) => [c.baseEntityId, c])
             )
             if (tracker && pending) {
-                const flushesBefore = pending.flushes
                 await syncVaccinations(batch.records, clientsById, tracker, pending)
-                const wrote = pending.flushes > flushesBefore
-                await trackerCursor.confirm(
-                    pending.isEmpty() ? batch.checkpoint : wrote ? lastPage : undefined
-                )
+                pending.pageRead(batch.checkpoint)
+                await trackerCursor.confirm(pending.confirmed)
             }
-            lastPage = batch.checkpoint
             if (run.aggregate) {
                 await run.aggregate.consume(batch.records, clientsById, errors, batch.quarantined)
                 await ledgerCursor.confirm(batch.checkpoint)
@@ -70,10 +65,12 @@ export async function eventSync(
             report()
         }
         if (pending) {
-            await pending.flush()
-            await trackerCursor.confirm(lastPage)
+            await pending.flushAndSettle()
+            await trackerCursor.confirm(pending.confirmed)
         }
     } catch (error) {
+        await pending?.abandon()
+        if (pending) await trackerCursor.confirm(pending.confirmed)
         await trackerCursor.flushQuietly()
         await ledgerCursor.flushQuietly()
         throw error
