@@ -86,7 +86,8 @@ function setup(
             }
             return result
         },
-        async deleteEvents() {
+        async deleteEvents(uids) {
+            log.push(`delete ${uids.join(',')}`)
             return {
                 status: 'OK',
                 counts: { created: 0, updated: 0, deleted: 0, ignored: 0 },
@@ -159,6 +160,17 @@ describe('tracker requests across OpenSRP pages', () => {
         expect(log.slice(log.indexOf('send 1'), log.indexOf('answered 1'))).toContain('page 8')
         for (const call of [2, 3])
             expect(log.indexOf(`send ${call}`)).toBeGreaterThan(log.indexOf(`answered ${call - 1}`))
+    })
+
+    it('deletes a voided vaccination only after the request that creates it was answered', async () => {
+        const log: string[] = []
+        const { run, source } = setup(6, () => true, log)
+        // Event 1 (ev1) is voided in the last page, while it is still in the request in flight.
+        source.add({ events: [{ ...vaccination(9, '2024-01-01', 'f1'), voided: true }] })
+        expect((await runSync(run)).status).toBe('succeeded')
+        const deletion = log.findIndex((line) => line.startsWith('delete'))
+        expect(log[deletion]).toBe('delete E0000000001')
+        expect(deletion).toBeGreaterThan(log.indexOf('answered 1'))
     })
 
     it('keeps the cursor before the page whose events were waiting when DHIS2 failed', async () => {

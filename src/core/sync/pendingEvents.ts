@@ -5,6 +5,7 @@ import type { TrackerContext } from './trackerContext'
 import { PayloadBuilder, type TrackerItem } from './trackerItems'
 
 interface Flight {
+    builder: PayloadBuilder
     done: Promise<void>
     /** The last page whose records were all in this request or earlier ones. */
     covers: StreamCheckpoint | undefined
@@ -43,6 +44,11 @@ export class PendingEvents {
         return this.builder.holds(uid)
     }
 
+    /** True when the request being filled or the one in flight carries this object. */
+    involves(uid: string): boolean {
+        return this.builder.holds(uid) || this.flight?.builder.holds(uid) === true
+    }
+
     track(item: TrackerItem, before: SyncedRecord | undefined): void {
         this.builder.items.push(item)
         if (before) this.previous.set(item.key, before)
@@ -60,7 +66,7 @@ export class PendingEvents {
         const previous = this.previous
         this.builder = new PayloadBuilder()
         this.previous = new Map()
-        const flight: Flight = { done: Promise.resolve(), covers: this.open }
+        const flight: Flight = { builder, done: Promise.resolve(), covers: this.open }
         this.open = undefined
         // Kept, not thrown, until settle(): nobody awaits a request while the next is filled.
         flight.done = flushTracker(builder, this.ctx, previous).catch((error: unknown) => {

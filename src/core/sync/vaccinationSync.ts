@@ -81,7 +81,12 @@ export async function syncVaccinations(
     const held: Parameters<typeof holdBackForClient>[0] = []
     const voids = relevant.filter(isVoid)
     // A deletion must not overtake the creation of the same event still waiting to be sent.
-    if (voids.length > 0) await pending.flushAndSettle()
+    const voidedUids = voids.map(
+        (event) =>
+            previous.get(eventRecordKey(eventKeyOf(event)))?.uid ??
+            ctx.mapper.eventUidOf(eventKeyOf(event))
+    )
+    if (voidedUids.some((uid) => pending.involves(uid))) await pending.flushAndSettle()
     await deleteVoided(voids, previous, ctx)
 
     for (const event of relevant) {
