@@ -8,7 +8,7 @@ import type { SyncPhase, SyncProgress, SyncRun } from './runSync'
 import type { TrackerContext } from './trackerContext'
 import { syncVaccinations } from './vaccinationSync'
 
-export const ledgerScope = (scopeKey: string) => `${scopeKey}.ledger`
+const ledgerScope = (scopeKey: string) => `${scopeKey}.ledger`
 
 const lower = (a: StreamCheckpoint | undefined, b: StreamCheckpoint | undefined) =>
     !a || !b ? undefined : a.high <= b.high ? a : b

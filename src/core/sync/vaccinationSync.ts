@@ -63,8 +63,9 @@ export async function syncVaccinations(
         })),
         previous
     )
+    const clientSynced = (id: string) => previous.get(clientKey(id))?.status === 'synced'
     const unknownClients = [...clientPayloads]
-        .filter(([id]) => !ctx.adoptOnConflict && previous.get(clientKey(id))?.status !== 'synced')
+        .filter(([id]) => !ctx.adoptOnConflict && !clientSynced(id))
         .flatMap(([id, p]) => {
             const client = clientsById.get(id)
             return client ? [{ client, deterministicUid: p.trackedEntity.trackedEntity }] : []
@@ -81,12 +82,8 @@ export async function syncVaccinations(
     const held: Parameters<typeof holdBackForClient>[0] = []
     const voids = relevant.filter(isVoid)
     // A deletion must not overtake the creation of the same event still waiting to be sent.
-    const voidedUids = voids.map(
-        (event) =>
-            previous.get(eventRecordKey(eventKeyOf(event)))?.uid ??
-            ctx.mapper.eventUidOf(eventKeyOf(event))
-    )
-    if (voidedUids.some((uid) => pending.involves(uid))) await pending.flushAndSettle()
+    if (voids.some((event) => pending.involves(voidedUidOf(event, previous, ctx))))
+        await pending.flushAndSettle()
     await deleteVoided(voids, previous, ctx)
 
     for (const event of relevant) {
@@ -112,10 +109,7 @@ export async function syncVaccinations(
             else ctx.totals.waiting++
             continue
         }
-        if (
-            refusedClients.has(event.baseEntityId) &&
-            previous.get(clientKey(event.baseEntityId))?.status !== 'synced'
-        ) {
+        if (refusedClients.has(event.baseEntityId) && !clientSynced(event.baseEntityId)) {
             held.push({ item: eventItem(event, key, hash, payload), before })
             continue
         }
@@ -124,7 +118,7 @@ export async function syncVaccinations(
         const builder = pending.payloadBuilder
         const objectUids = [payload.event]
         const clientPayload = clientPayloads.get(event.baseEntityId)
-        if (clientPayload && previous.get(clientKey(event.baseEntityId))?.status !== 'synced') {
+        if (clientPayload && !clientSynced(event.baseEntityId)) {
             objectUids.push(
                 ...builder.addClient(
                     override ? applyToClient(clientPayload, override) : clientPayload,
@@ -155,6 +149,14 @@ const eventItem = (
     objectUids: [payload.event],
 })
 
+/** The DHIS2 event a void deletes: the UID it was sent under, else its deterministic one. */
+const voidedUidOf = (
+    event: OpenSrpEvent,
+    previous: Map<string, SyncedRecord>,
+    ctx: TrackerContext
+): string =>
+    previous.get(eventRecordKey(eventKeyOf(event)))?.uid ?? ctx.mapper.eventUidOf(eventKeyOf(event))
+
 /** Voided vaccinations: their DHIS2 events are deleted (by their deterministic UID). */
 async function deleteVoided(
     voids: OpenSrpEvent[],
@@ -168,7 +170,7 @@ async function deleteVoided(
     for (let start = 0; start < items.length; start += ctx.batchSize) {
         const chunk = items.slice(start, start + ctx.batchSize)
         const trackerItems = chunk.map(({ event, key }) => {
-            const uid = previous.get(key)?.uid ?? ctx.mapper.eventUidOf(eventKeyOf(event))
+            const uid = voidedUidOf(event, previous, ctx)
             return {
                 key,
                 sourceId: eventKeyOf(event),
