@@ -64,11 +64,18 @@ describe('the SQLite sync store on disk', () => {
     })
 
     it('rolls a ledger change back when the database fails after some rows were written', async () => {
-        const store = await openSqliteSyncStore(freshFile())
-        await store.applyLedgerChanges({ remove: [], put: [ledgerRow('a', 'e1', cellOf('DS1'))] })
+        const file = freshFile()
+        const first = await openSqliteSyncStore(file)
+        await first.applyLedgerChanges({ remove: [], put: [ledgerRow('a', 'e1', cellOf('DS1'))] })
+        await first.close()
         // A failure only the database sees: rows are written, then the third cell's count fails.
-        store.database.exec(`CREATE TRIGGER fail_ou3 BEFORE INSERT ON ledger_cells
+        // The trigger is in the file before the store prepares its statements, so the test does
+        // not hang on SQLite re-preparing a statement after a schema change mid-connection.
+        const raw = new Database(file)
+        raw.exec(`CREATE TRIGGER fail_ou3 BEFORE INSERT ON ledger_cells
             WHEN NEW.cell LIKE 'DS1|OU3|%' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`)
+        raw.close()
+        const store = await openSqliteSyncStore(file)
 
         await expect(
             store.applyLedgerChanges({

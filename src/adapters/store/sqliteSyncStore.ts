@@ -40,11 +40,6 @@ export class SqliteSyncStore implements SyncStore {
         }
     }
 
-    /** The better-sqlite3 connection underneath, for tests that need to reach past the port. */
-    get database(): Database.Database {
-        return this.db
-    }
-
     async getRecords(keys: string[]): Promise<Map<string, SyncedRecord>> {
         return this.inTransaction(() => {
             const found = new Map<string, SyncedRecord>()
