@@ -16,7 +16,6 @@ import type { TrackerContext } from './trackerContext'
 import { holdBackForClient } from './holdBack'
 import type { PendingEvents } from './pendingEvents'
 import type { TrackerItem } from './trackerItems'
-import { writeTrackerItems } from './trackerWrite'
 
 export const eventRecordKey = (eventKey: string) => `event:${eventKey}`
 
@@ -27,7 +26,8 @@ const isVoid = (event: OpenSrpEvent) => event.voided || event.eventType === VOID
  * event whose UID comes from its formSubmissionId; a void deletes that event. A client that the
  * store does not know as synced travels in the same request (from the page's envelope), so an
  * event never waits for its tracked entity and a lost store still converges. Events join the
- * pending request, which is sent when full (or before anything that must not overtake it).
+ * pending requests (creations, deletions), each sent when full (or before anything that must not
+ * overtake it).
  */
 export async function syncVaccinations(
     events: OpenSrpEvent[],
@@ -80,11 +80,7 @@ export async function syncVaccinations(
     }
 
     const held: Parameters<typeof holdBackForClient>[0] = []
-    const voids = relevant.filter(isVoid)
-    // A deletion must not overtake the creation of the same event still waiting to be sent.
-    if (voids.some((event) => pending.involves(voidedUidOf(event, previous, ctx))))
-        await pending.flushAndSettle()
-    await deleteVoided(voids, previous, ctx)
+    await deleteVoided(relevant.filter(isVoid), previous, ctx, pending)
 
     for (const event of relevant) {
         if (isVoid(event)) continue
@@ -113,8 +109,8 @@ export async function syncVaccinations(
             held.push({ item: eventItem(event, key, hash, payload), before })
             continue
         }
-        // A newer version of an event already waiting: the older one goes first, on its own.
-        if (pending.holds(payload.event)) await pending.flush()
+        // An older version (or the deletion) of this event still waiting goes first.
+        await pending.makeWayFor(payload.event)
         const builder = pending.payloadBuilder
         const objectUids = [payload.event]
         const clientPayload = clientPayloads.get(event.baseEntityId)
@@ -157,45 +153,35 @@ const voidedUidOf = (
 ): string =>
     previous.get(eventRecordKey(eventKeyOf(event)))?.uid ?? ctx.mapper.eventUidOf(eventKeyOf(event))
 
-/** Voided vaccinations: their DHIS2 events are deleted (by their deterministic UID). */
+/**
+ * Voided vaccinations: their DHIS2 events are deleted (by the UID they were sent under). The
+ * deletions join the DELETE request being filled across pages.
+ */
 async function deleteVoided(
     voids: OpenSrpEvent[],
     previous: Map<string, SyncedRecord>,
-    ctx: TrackerContext
+    ctx: TrackerContext,
+    pending: PendingEvents
 ): Promise<void> {
-    const items = voids
-        .map((event) => ({ event, key: eventRecordKey(eventKeyOf(event)) }))
-        .filter(({ key }) => previous.get(key)?.status !== 'deleted')
-    ctx.totals.unchanged += voids.length - items.length
-    for (let start = 0; start < items.length; start += ctx.batchSize) {
-        const chunk = items.slice(start, start + ctx.batchSize)
-        const trackerItems = chunk.map(({ event, key }) => {
-            const uid = voidedUidOf(event, previous, ctx)
-            return {
-                key,
-                sourceId: eventKeyOf(event),
-                recordKind: 'event' as const,
-                serverVersion: event.serverVersion,
-                hash: 'deleted',
-                uid,
-                orgUnit: previous.get(key)?.orgUnit ?? '',
-                objectUids: [uid],
-                deletion: true,
-            }
-        })
-        const uids = trackerItems.map((item) => item.uid)
-        const send = () => ctx.target.deleteEvents(uids, { dryRun: ctx.dryRun, signal: ctx.signal })
-        const outcome = await writeTrackerItems(send, trackerItems, {
-            store: ctx.store,
-            clock: ctx.clock,
-            errors: ctx.errors,
-            dryRun: ctx.dryRun,
-            strategy: 'DELETE',
-            previous,
-            signal: ctx.signal,
-        })
-        ctx.totals.deleted += outcome.deleted
-        ctx.totals.failed += outcome.failed
-        ctx.onBatch?.()
+    for (const event of voids) {
+        const key = eventRecordKey(eventKeyOf(event))
+        const before = previous.get(key)
+        if (before?.status === 'deleted') {
+            ctx.totals.unchanged++
+            continue
+        }
+        const uid = voidedUidOf(event, previous, ctx)
+        const item: TrackerItem = {
+            key,
+            sourceId: eventKeyOf(event),
+            recordKind: 'event',
+            serverVersion: event.serverVersion,
+            hash: 'deleted',
+            uid,
+            orgUnit: before?.orgUnit ?? '',
+            objectUids: [uid],
+            deletion: true,
+        }
+        if (!(await pending.delete(item, before))) ctx.totals.unchanged++
     }
 }
