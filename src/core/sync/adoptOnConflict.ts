@@ -1,6 +1,13 @@
 import type { TrackerImportResult } from '../ports/dhis2Target'
 import type { TrackerPayload } from '../tracker/payload'
-import { applyToClient, applyToEvent, findAdoptions, type UidOverride } from './adoption'
+import {
+    applyToClient,
+    applyToEvent,
+    findAdoptions,
+    motherNamedBy,
+    withMother,
+    type UidOverride,
+} from './adoption'
 import type { TrackerContext } from './trackerContext'
 import { PayloadBuilder, type TrackerItem } from './trackerItems'
 
@@ -13,8 +20,9 @@ export type Adopted = Map<string, { override: UidOverride; serverVersion: number
  * Adoption on conflict (DESIGN §3.1), for a unique OpenSRP ID attribute: clients are sent under
  * their deterministic UIDs without a look-up first; only a tracked entity that DHIS2 rejects
  * because its OpenSRP ID is taken is looked up, and if the holder is found, the client and the
- * records that depend on it are sent again under the holder's UIDs. The items are updated to
- * what was sent, and the answer for them replaces the first one.
+ * records that depend on it (its vaccinations, its children's links to it) are sent again under
+ * the holder's UIDs. The items are updated to what was sent, and the answer for them replaces
+ * the first one.
  */
 export async function adoptRejected(
     first: TrackerImportResult,
@@ -33,24 +41,35 @@ export async function adoptRejected(
     const overrides = await findAdoptions(ctx.target, ctx.mapper, taken, ctx.signal)
     if (overrides.size === 0) return first
 
+    // our UID of an adopted mother → the holder's
+    const movedMothers = new Map<string, string>()
+    for (const { client, deterministicUid } of taken) {
+        const override = overrides.get(client.baseEntityId)
+        if (override) movedMothers.set(deterministicUid, override.trackedEntity)
+    }
     const events = new Map(builder.payload.events.map((e) => [e.event, e]))
     const retry = new PayloadBuilder()
     const replaced = new Set<string>()
     for (const item of builder.items) {
         const event = item.recordKind === 'event' ? events.get(item.uid) : undefined
         const entry = builder.clientOf(event ? event.trackedEntity : item.uid)
-        const override = entry && overrides.get(entry.source.baseEntityId)
-        if (!entry || !override) continue
+        if (!entry) continue
+        const override = overrides.get(entry.source.baseEntityId)
+        const named = motherNamedBy(entry.payload)
+        const mother = named === undefined ? undefined : movedMothers.get(named)
+        if (!override && mother === undefined) continue
         for (const uid of item.objectUids) replaced.add(uid)
-        const client = applyToClient(entry.payload, override)
+        const own = override ? applyToClient(entry.payload, override) : entry.payload
+        const client = mother === undefined ? own : withMother(own, mother)
         const clientUids = retry.addClient(client, entry.source)
         if (event) {
-            const moved = applyToEvent(event, override)
+            const moved = override ? applyToEvent(event, override) : event
             retry.addEvent(moved)
             resend(item, moved.event, [moved.event, ...clientUids], ctx.hash(moved))
         } else {
-            resend(item, override.trackedEntity, clientUids, ctx.hash(client))
-            adopted.set(item.sourceId, { override, serverVersion: item.serverVersion })
+            resend(item, client.trackedEntity.trackedEntity, clientUids, ctx.hash(client))
+            if (override)
+                adopted.set(item.sourceId, { override, serverVersion: item.serverVersion })
         }
     }
     const second = await importOnce(retry.payload)

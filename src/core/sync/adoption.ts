@@ -48,6 +48,25 @@ export function applyToClient(payload: ClientPayload, override: UidOverride): Cl
     }
 }
 
+/**
+ * The child's mother → child relationship pointed at the mother's adopted tracked entity (the
+ * relationships a client payload carries are all mother → child, so `from` is the mother).
+ */
+export function withMother(payload: ClientPayload, motherTrackedEntity: string): ClientPayload {
+    if (payload.relationships.length === 0) return payload
+    return {
+        ...payload,
+        relationships: payload.relationships.map((relationship) => ({
+            ...relationship,
+            from: { trackedEntity: { trackedEntity: motherTrackedEntity } },
+        })),
+    }
+}
+
+/** The mother's tracked entity as this child's payload names it, if it names one. */
+export const motherNamedBy = (payload: ClientPayload): string | undefined =>
+    payload.relationships[0]?.from.trackedEntity.trackedEntity
+
 export function applyToEvent(event: EventPayload, override: UidOverride): EventPayload {
     return {
         ...event,

@@ -5,8 +5,10 @@ import {
     enrollmentKey,
     findAdoptions,
     overridesFromStore,
+    withMother,
     type UidOverride,
 } from './adoption'
+import { motherIdOf } from '../tracker/readValue'
 import { flushTracker } from './flushTracker'
 import { decideSend } from './shouldSend'
 import type { ClientPayload } from './mappers'
@@ -32,10 +34,19 @@ export async function syncClients(clients: OpenSrpClient[], ctx: TrackerContext)
     }
     if (mapped.length === 0) return
 
-    const keys = mapped.flatMap(({ client, payload }) => [
-        clientKey(client.baseEntityId),
-        ...payload.enrollments.map((e) => enrollmentKey(client.baseEntityId, e.program)),
-    ])
+    // child → mother, for children whose payload links them to their mother
+    const mothers = new Map<string, string>()
+    for (const { client, payload } of mapped) {
+        const mother = payload.relationships.length > 0 ? motherIdOf(client) : undefined
+        if (mother !== undefined) mothers.set(client.baseEntityId, mother)
+    }
+    const keys = [
+        ...mapped.flatMap(({ client, payload }) => [
+            clientKey(client.baseEntityId),
+            ...payload.enrollments.map((e) => enrollmentKey(client.baseEntityId, e.program)),
+        ]),
+        ...[...new Set(mothers.values())].map(clientKey),
+    ]
     const previous = await ctx.store.getRecords(keys)
     const overrides = overridesFromStore(
         mapped.map(({ client, payload }) => ({
@@ -56,6 +67,10 @@ export async function syncClients(clients: OpenSrpClient[], ctx: TrackerContext)
         }))
     const adoptions = await findAdoptions(ctx.target, ctx.mapper, unknown, ctx.signal)
     const adopted = new Map<string, { override: UidOverride; serverVersion: number }>()
+    // An adopted mother keeps her UID: the child's link must point at it, not at our own UID.
+    const motherUid = (mother: string): string | undefined =>
+        (adopted.get(mother)?.override ?? adoptions.get(mother) ?? overrides.get(mother))
+            ?.trackedEntity ?? previous.get(clientKey(mother))?.uid
 
     let builder = new PayloadBuilder()
     for (const { client, payload } of mapped) {
@@ -66,7 +81,10 @@ export async function syncClients(clients: OpenSrpClient[], ctx: TrackerContext)
                 serverVersion: client.serverVersion,
             })
         const override = adoption ?? overrides.get(client.baseEntityId)
-        const sent = override ? applyToClient(payload, override) : payload
+        const mother = mothers.get(client.baseEntityId)
+        const motherTe = mother === undefined ? undefined : motherUid(mother)
+        const own = override ? applyToClient(payload, override) : payload
+        const sent = motherTe === undefined ? own : withMother(own, motherTe)
         const key = clientKey(client.baseEntityId)
         const hash = ctx.hash(sent)
         const before = previous.get(key)

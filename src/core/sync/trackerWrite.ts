@@ -17,6 +17,14 @@ export interface TrackerWriteOutcome {
 
 /** DHIS2 codes that, on a DELETE, mean the object is already gone: the void is done. */
 const ALREADY_ABSENT = new Set(['E1032', 'E1081', 'E1063'])
+/**
+ * E4018: the mother and child are already linked by a relationship of this type made elsewhere
+ * (the Capture app, another installation). The link we want exists; DHIS2 keeps one per pair.
+ */
+const ALREADY_LINKED = 'E4018'
+
+const alreadyDone = (strategy: 'CREATE_AND_UPDATE' | 'DELETE', code: string) =>
+    strategy === 'DELETE' ? ALREADY_ABSENT.has(code) : code === ALREADY_LINKED
 
 function failureOf(result: TrackerImportResult): RunFailure | undefined {
     if (!result.failure) return undefined
@@ -66,9 +74,7 @@ export async function writeTrackerItems(
 
     const errorsByUid = new Map<string, Conflict[]>()
     for (const rejected of result.rejected) {
-        const errors = rejected.errors.filter(
-            (error) => !(context.strategy === 'DELETE' && ALREADY_ABSENT.has(error.code))
-        )
+        const errors = rejected.errors.filter((error) => !alreadyDone(context.strategy, error.code))
         if (errors.length > 0) errorsByUid.set(rejected.uid, errors)
     }
     // Errors DHIS2 reports without an object UID belong to the whole payload.
