@@ -6,8 +6,8 @@ import type { Engine } from './writerEngine'
 
 /**
  * Async DHIS2 jobs (reference §3.1 async, §3.2): poll with backoff, each time the report first and,
- * while there is none, the job's notifications, until one says `completed`; then read its report. Notifications and reports live in DHIS2's memory
- * only, so a restart loses them: a job that vanishes, or never finishes within `maxPollMs`,
+ * while there is none, the job's notifications, until one says `completed`; then read its report.
+ * Notifications and reports live in DHIS2's memory only, so a restart loses them: a job that vanishes, or never finishes within `maxPollMs`,
  * ends as a retryable failure, never as a hang.
  */
 
@@ -75,6 +75,12 @@ async function read(
     }
 }
 
+/** An access refusal ends the wait; any other failed read is a blip that does not lose the job. */
+function refusal(read: Read): (ClassifiedError & { kind: 'failure' }) | undefined {
+    if (read.kind !== 'error' || read.error.kind !== 'failure') return undefined
+    return read.error.failure.kind === 'access' ? read.error : undefined
+}
+
 /** A report read as JSON; dataValueSets task summaries answer 200 with an empty body until ready. */
 function reportOf(read: Read): unknown {
     if (read.kind !== 'ok' || typeof read.data !== 'object' || read.data === null) return undefined
@@ -125,18 +131,14 @@ export async function awaitJobReport(
         const early = await read(engine, endpoints.report, id, signal)
         const earlyReport = reportOf(early)
         if (earlyReport !== undefined) return { kind: 'done', report: earlyReport }
-        if (early.kind === 'error' && early.error.kind === 'failure') {
-            if (early.error.failure.kind === 'access') return { kind: 'failed', error: early.error }
-        }
+        const earlyRefusal = refusal(early)
+        if (earlyRefusal) return { kind: 'failed', error: earlyRefusal }
 
         const list = await read(engine, endpoints.notifications, id, signal)
         if (list.kind === 'missing') return lost(id)
-        if (list.kind === 'error') {
-            // A blip while polling does not lose the job; only access refusals stop the wait.
-            if (list.error.kind === 'failure' && list.error.failure.kind === 'access')
-                return { kind: 'failed', error: list.error }
-            continue
-        }
+        const listRefusal = refusal(list)
+        if (listRefusal) return { kind: 'failed', error: listRefusal }
+        if (list.kind === 'error') continue
         const parsed = notifications.safeParse(list.data)
         if (!parsed.success) continue
         if (parsed.data.length === 0) {
@@ -150,10 +152,8 @@ export async function awaitJobReport(
         const report = await read(engine, endpoints.report, id, signal)
         const done = reportOf(report)
         if (done !== undefined) return { kind: 'done', report: done }
-        if (report.kind === 'error' && report.error.kind === 'failure') {
-            if (report.error.failure.kind === 'access')
-                return { kind: 'failed', error: report.error }
-        }
+        const reportRefusal = refusal(report)
+        if (reportRefusal) return { kind: 'failed', error: reportRefusal }
         completedPolls++
         if (completedPolls >= REPORT_MISSING_POLLS) return lost(id)
     }
