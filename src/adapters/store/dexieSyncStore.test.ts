@@ -7,6 +7,8 @@ import {
     runSyncStoreContract,
     syncedRecord,
 } from '../../../test/contracts/syncStore.contract'
+import { WHOLE_COUNTRY_SCOPE_KEY } from '../../core/runs/scope'
+import { dexieDatabaseNameFor } from './dexieDatabaseName'
 import { DexieSyncStore, openDexieSyncStore } from './dexieSyncStore'
 
 // A fresh IndexedDB per store: the contract expects every store to start empty.
@@ -22,6 +24,25 @@ describe('the Dexie sync store', () => {
         expect(store.database.name).toBe('opensrp-connector')
         expect(store.database.verno).toBe(1)
         await store.close()
+    })
+
+    it('keeps each run scope in a database of its own, the whole country in the original one', async () => {
+        const indexedDB = new IDBFactory()
+        const open = (scopeKey: string) =>
+            openDexieSyncStore({
+                indexedDB,
+                IDBKeyRange,
+                databaseName: dexieDatabaseNameFor(scopeKey),
+            })
+        const country = await open(WHOLE_COUNTRY_SCOPE_KEY)
+        const district = await open('ou-O6uvpzGd5pu')
+        await district.putMeta('ledgerStamp', { runId: 'district-run' })
+
+        expect(country.database.name).toBe('opensrp-connector')
+        expect(district.database.name).toBe('opensrp-connector.ou-O6uvpzGd5pu')
+        expect(await country.getMeta('ledgerStamp')).toBeUndefined()
+        await country.close()
+        await district.close()
     })
 
     it('finds what an earlier session stored in the same browser', async () => {

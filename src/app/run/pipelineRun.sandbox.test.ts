@@ -29,6 +29,9 @@ afterAll(async () => {
     await opensrp.close()
 })
 
+/** The scope keys of the stores runs opened. */
+let opened: string[] = []
+
 async function asUser(username: string, password: string): Promise<PipelineDeps> {
     const { engine, version } = await createNodeEngine({
         baseUrl: dhis2.url,
@@ -40,7 +43,10 @@ async function asUser(username: string, password: string): Promise<PipelineDeps>
         version,
         kv,
         clock: systemClock,
-        openStore: async () => new InMemorySyncStore(),
+        openStore: async (scopeKey) => {
+            opened.push(scopeKey)
+            return new InMemorySyncStore()
+        },
         user: username,
     }
 }
@@ -78,6 +84,7 @@ describe('a run started from the app', () => {
         expect(await saveMappings(admin.kv, bdMappings())).toEqual({ ok: true })
 
         const operator = await asUser('operator', 'Operator123')
+        opened = []
         const phases: RunPhase[] = []
         const outcome = await runFromBrowser(
             operator,
@@ -89,6 +96,7 @@ describe('a run started from the app', () => {
                 },
             }
         )
+        expect(opened).toEqual(['all'])
         expect(outcome.summary.dryRun).toBe(true)
         expect(outcome.summary.status).not.toBe('failed')
         expect(outcome.progress.pulled).toBeGreaterThan(0)

@@ -8,6 +8,7 @@ import type { Clock } from '../../core/ports/clock'
 import type { KeyValueStore } from '../../core/ports/keyValueStore'
 import type { SyncStore } from '../../core/ports/syncStore'
 import { describeHeldLock } from '../../core/runs/lockMessage'
+import { scopeKey } from '../../core/runs/scope'
 import {
     startProgress,
     throttleProgress,
@@ -23,8 +24,8 @@ export interface PipelineDeps {
     version: ServerVersion
     kv: KeyValueStore
     clock: Clock
-    /** The browser's sync store (Dexie); closed when the run ends. */
-    openStore: () => Promise<SyncStore>
+    /** The browser's sync store (Dexie) of a run scope (its scopeKey); closed when the run ends. */
+    openStore: (scopeKey: string) => Promise<SyncStore>
     /** DHIS2 username recorded in the report and the lock. */
     user: string
     /** Time zone for the "who holds the lock" message. */
@@ -65,7 +66,7 @@ export async function runFromBrowser(
         pageSize: settings.pageSize,
     })
     const orgUnits = await readOrgUnits(deps.engine, signal)
-    const store = await deps.openStore()
+    const store = await deps.openStore(scopeKey(request.scope))
     try {
         emit(updateProgress(progress, { phase: 'checking-lock' }))
         const base = progress

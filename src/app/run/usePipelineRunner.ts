@@ -1,6 +1,7 @@
 import { useConfig, useDataEngine } from '@dhis2/app-runtime'
 import { useMemo } from 'react'
 import { systemClock } from '../../adapters/runner/systemClock'
+import { dexieDatabaseNameFor } from '../../adapters/store/dexieDatabaseName'
 import { openDexieSyncStore } from '../../adapters/store/dexieSyncStore'
 import { useKeyValueStore } from '../config/useConfiguration'
 import { useAccess } from '../user/useAccess'
@@ -29,7 +30,8 @@ export function usePipelineRunner(): Runner {
                         },
                         kv,
                         clock: systemClock,
-                        openStore: () => openDexieSyncStore(),
+                        openStore: (scopeKey) =>
+                            openDexieSyncStore({ databaseName: dexieDatabaseNameFor(scopeKey) }),
                         user: username ?? 'unknown',
                         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
                     },
