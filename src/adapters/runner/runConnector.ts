@@ -3,6 +3,7 @@ import { localDateOf } from '../../core/dates'
 import { createOrgUnitResolver } from '../../core/orgUnits/resolver'
 import type { Dhis2OrgUnit } from '../../core/orgUnits/types'
 import type { Clock } from '../../core/ports/clock'
+import { releaseLock } from '../../core/runs/releaseLock'
 import type { CursorStore } from '../../core/ports/cursorStore'
 import type { KeyValueStore } from '../../core/ports/keyValueStore'
 import type { OpenSrpSource } from '../../core/ports/openSrpSource'
@@ -273,7 +274,7 @@ export async function runConnector(request: ConnectorRunInput): Promise<Connecto
         return { outcome: 'ran', runId, summary }
     } finally {
         keeper.stop()
-        await lock.release().catch(() => undefined)
+        await releaseLock(lock, clock)
     }
 }
 

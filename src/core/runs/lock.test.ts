@@ -3,6 +3,7 @@ import { FakeClock } from '../../../test/fakes/fakeClock'
 import { InMemoryKeyValueStore } from '../../../test/fakes/inMemoryKeyValueStore'
 import { acquireRunLock, listRunLocks, RunLockLostError } from './lock'
 import type { AcquireRunLockOptions, RunLockHandle } from './lock'
+import { releaseLock } from './releaseLock'
 import type { RunLockOwner } from './lockRecord'
 
 const DHAKA = '/BDroot00001/Dhaka000001'
@@ -214,5 +215,52 @@ describe('the run lock without compare-and-swap', () => {
         })
         expect(result).toMatchObject({ ok: false, heldBy: { runId: 'run-b', scopeKey: 'all' } })
         expect(await kv.keys()).toEqual(['lock.all'])
+    })
+})
+
+describe('releasing a lock when DHIS2 does not answer', () => {
+    /** A dataStore whose next `failures` removals fail as DHIS2 being down would. */
+    class FlakyRemovals extends InMemoryKeyValueStore {
+        constructor(public failures: number) {
+            super()
+        }
+        override async remove(key: string): Promise<void> {
+            if (this.failures > 0) {
+                this.failures--
+                throw new Error('503 Service Unavailable')
+            }
+            return super.remove(key)
+        }
+    }
+
+    async function lockIn(kv: InMemoryKeyValueStore, clock: FakeClock) {
+        const result = await acquireRunLock(kv, clock, {
+            scope: { streams: 'both', orgUnits: [DHAKA] },
+            owner: operator,
+            ttlMs: 15 * MINUTE,
+        })
+        if (!result.ok) throw new Error('expected the lock')
+        return result.lock
+    }
+
+    it('tries again after a wait, so the scope is free at once', async () => {
+        const kv = new FlakyRemovals(2)
+        const clock = new FakeClock('2024-03-01T10:02:00.000Z')
+        const lock = await lockIn(kv, clock)
+
+        expect(await releaseLock(lock, clock)).toBe(true)
+        expect(await kv.read(lock.key)).toBeUndefined()
+        expect(clock.sleeps).toEqual([2_000, 8_000])
+    })
+
+    it('gives up without throwing after three attempts, leaving the lock to lapse', async () => {
+        const kv = new FlakyRemovals(3)
+        const clock = new FakeClock('2024-03-01T10:02:00.000Z')
+        const lock = await lockIn(kv, clock)
+
+        expect(await releaseLock(lock, clock)).toBe(false)
+        expect(await kv.read(lock.key)).toMatchObject({ owner: operator })
+        // No heartbeat renews a lock whose release was asked for: it lapses at its expiry.
+        expect((await lostReason(lock)).reason).toBe('released')
     })
 })

@@ -48,7 +48,10 @@ export interface RunLockHandle {
     readonly expiresAt: string
     /** Extends the lock by ttlMs; throws RunLockLostError when it is no longer ours. */
     heartbeat(signal?: AbortSignal): Promise<{ expiresAt: string }>
-    /** Removes the lock if it is still ours; true when it was removed. Safe to call twice. */
+    /**
+     * Removes the lock if it is still ours; true when it was removed. Safe to call twice; after
+     * an attempt that threw (DHIS2 unreachable), another call tries again.
+     */
     release(signal?: AbortSignal): Promise<boolean>
 }
 
@@ -154,7 +157,9 @@ async function removeIfHeld(
 }
 
 class Handle implements RunLockHandle {
+    /** No heartbeat once a release was asked for, even one that has not gone through yet. */
     private released = false
+    private removed = false
 
     constructor(
         private readonly kv: KeyValueStore,
@@ -202,9 +207,11 @@ class Handle implements RunLockHandle {
     }
 
     async release(signal?: AbortSignal): Promise<boolean> {
-        if (this.released) return false
+        if (this.removed) return false
         this.released = true
-        return removeIfHeld(this.kv, this.key, this.current, signal)
+        const removed = await removeIfHeld(this.kv, this.key, this.current, signal)
+        this.removed = true
+        return removed
     }
 
     private assertStillMine(stored: StoredRunLock | undefined): void {
