@@ -50,7 +50,7 @@ export function ConflictGroups({
                                 <DataTableCell align="right">
                                     {format.number(group.count)}
                                 </DataTableCell>
-                                <DataTableCell>
+                                <DataTableCell className={classes.nowrap}>
                                     <Button small onClick={() => onShowRecords(group.code)}>
                                         {i18n.t('Show the records')}
                                     </Button>
