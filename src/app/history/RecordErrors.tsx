@@ -120,7 +120,8 @@ export function RecordErrors({ errors, codes, code, onCode, nameOf, selection }:
                             <DataTableCell>{errorKindLabel(error.kind)}</DataTableCell>
                             <DataTableCell>{error.code}</DataTableCell>
                             <DataTableCell className={classes.message}>
-                                {error.message}
+                                {/* The connector's and DHIS2's details are in English. */}
+                                <span lang="en">{error.message}</span>
                             </DataTableCell>
                         </DataTableRow>
                     ))}
