@@ -1,13 +1,13 @@
 import type { TrackerMapping } from '../config/types'
 import type { OpenSrpClient } from '../domain/opensrp'
 import type { RecordError } from '../summary/types'
-import { deterministicUid, enrollmentUid, trackedEntityUid } from '../uid'
 import { enrollmentDates } from './enrollmentDates'
 import { mappingErrors, type MappingProblem } from './errors'
 import { homeOrgUnitOf, type OrgUnitLookups } from './homeOrgUnit'
 import { attributeMappingsFor, mapAttributes } from './mapAttributes'
 import type { EnrollmentPayload, RelationshipPayload, TrackedEntityPayload } from './payload'
 import { motherIdOf } from './readValue'
+import { clientEnrollmentUid, clientTrackedEntityUid, rememberedUid } from './rememberedUids'
 import { selectPrograms, type SelectionHints } from './selectPrograms'
 
 export interface ClientPayloadContext extends OrgUnitLookups {
@@ -42,7 +42,7 @@ export const motherChildRelationshipUid = (
     relationshipType: string,
     motherId: string,
     childId: string
-) => deterministicUid(salt, 'relationship', relationshipType, motherId, childId)
+) => rememberedUid(salt, 'relationship', relationshipType, motherId, childId)
 
 function motherChildRelationship(
     client: OpenSrpClient,
@@ -56,9 +56,11 @@ function motherChildRelationship(
         {
             relationship: motherChildRelationshipUid(ctx.salt, type, motherId, client.baseEntityId),
             relationshipType: type,
-            from: { trackedEntity: { trackedEntity: trackedEntityUid(ctx.salt, motherId) } },
+            from: { trackedEntity: { trackedEntity: clientTrackedEntityUid(ctx.salt, motherId) } },
             to: {
-                trackedEntity: { trackedEntity: trackedEntityUid(ctx.salt, client.baseEntityId) },
+                trackedEntity: {
+                    trackedEntity: clientTrackedEntityUid(ctx.salt, client.baseEntityId),
+                },
             },
         },
     ]
@@ -115,7 +117,7 @@ export function buildClientPayload(
     problems.push(...mapped.problems)
 
     const enrollments: EnrollmentPayload[] = []
-    const teUid = trackedEntityUid(ctx.salt, client.baseEntityId)
+    const teUid = clientTrackedEntityUid(ctx.salt, client.baseEntityId)
     for (const program of programs) {
         const dates = enrollmentDates(client, program, ctx.timeZone, ctx.today)
         if (!dates.ok) {
@@ -124,7 +126,7 @@ export function buildClientPayload(
             continue
         }
         enrollments.push({
-            enrollment: enrollmentUid(ctx.salt, client.baseEntityId, program.program),
+            enrollment: clientEnrollmentUid(ctx.salt, client.baseEntityId, program.program),
             trackedEntity: teUid,
             program: program.program,
             orgUnit: orgUnit ?? '',

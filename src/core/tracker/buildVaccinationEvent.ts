@@ -11,9 +11,10 @@ import {
     VOID_EVENT,
 } from '../opensrp/vaccination'
 import type { RecordError } from '../summary/types'
-import { enrollmentUid, eventUid, trackedEntityUid } from '../uid'
+import { eventUid } from '../uid'
 import { mappingErrors, type MappingProblem } from './errors'
 import { homeOrgUnitOf, type OrgUnitLookups } from './homeOrgUnit'
+import { clientEnrollmentUid, clientTrackedEntityUid } from './rememberedUids'
 import type { DataValue, EventPayload } from './payload'
 import { selectPrograms, type SelectionHints } from './selectPrograms'
 
@@ -169,8 +170,8 @@ export function buildVaccinationEvent(
         outcome: 'built',
         event: {
             event: uid,
-            enrollment: enrollmentUid(ctx.salt, client.baseEntityId, program.program),
-            trackedEntity: trackedEntityUid(ctx.salt, client.baseEntityId),
+            enrollment: clientEnrollmentUid(ctx.salt, client.baseEntityId, program.program),
+            trackedEntity: clientTrackedEntityUid(ctx.salt, client.baseEntityId),
             program: program.program,
             programStage: stage.programStage,
             orgUnit,
