@@ -47,3 +47,36 @@ describe('localDateOf across a midnight that is not on the hour', () => {
         }
     })
 })
+
+describe('calendar dates', () => {
+    /** The rule the first version used: the day must exist in the month Date.UTC knows. */
+    const existsPerDateUtc = (year: number, month: number, day: number) =>
+        month >= 1 &&
+        month <= 12 &&
+        day >= 1 &&
+        day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+    const pad = (n: number, width: number) => String(n).padStart(width, '0')
+
+    it('accepts exactly the days the first version accepted, leap years and years 0000–0099 included', () => {
+        const disagreements: string[] = []
+        for (const year of [0, 1, 4, 99, 100, 400, 1600, 1900, 2000, 2023, 2024, 2100, 9999])
+            for (let month = 0; month <= 13; month++)
+                for (let day = 0; day <= 32; day++) {
+                    const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+                    if (isIsoCalendarDate(text) !== existsPerDateUtc(year, month, day))
+                        disagreements.push(text)
+                }
+        expect(disagreements).toEqual([])
+    })
+})
+
+describe('localDateOf asked again', () => {
+    it('answers the same for the same text, dates and non-dates alike', () => {
+        for (let round = 0; round < 2; round++) {
+            expect(localDateOf('2021-08-23T00:00:00.000+06:00', DHAKA)).toBe('2021-08-23')
+            expect(localDateOf('2021-08-23T00:00:00.000+06:00', 'UTC')).toBe('2021-08-22')
+            expect(localDateOf('2021-02-29', DHAKA)).toBeUndefined()
+            expect(localDateOf('', DHAKA)).toBeUndefined()
+        }
+    })
+})

@@ -14,10 +14,15 @@ export interface ParsedDateTime {
     epochMs?: number
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
 function isValidCalendarDate(year: number, month: number, day: number): boolean {
     if (month < 1 || month > 12 || day < 1) return false
-    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
-    return day <= daysInMonth
+    if (month !== 2) return day <= (DAYS_IN_MONTH[month - 1] ?? 0)
+    // As Date.UTC, which this replaced, reads them: years 0–99 are 1900–1999 (so 0000 is no leap year).
+    const y = year <= 99 ? 1900 + year : year
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+    return day <= (leap ? 29 : 28)
 }
 
 function offsetMinutes(offset: string): number {
@@ -78,8 +83,34 @@ const QUARTER_HOUR_MS = 15 * 60 * 1000
 const localDates = new Map<string, string>()
 const MAX_REMEMBERED = 100_000
 
+/**
+ * The answers by text, per time zone: the same texts come back again and again (a child's birth
+ * date for each of its vaccinations, the eventDate every vaccination of a day shares). '' stands
+ * for text that is not a date.
+ */
+const byText = new Map<string, Map<string, string>>()
+
+function textsOf(timeZone: string): Map<string, string> {
+    let texts = byText.get(timeZone)
+    if (!texts) {
+        texts = new Map()
+        byText.set(timeZone, texts)
+    }
+    return texts
+}
+
 /** The calendar date (`yyyy-MM-dd`) of OpenSRP date-time text in the reporting time zone. */
 export function localDateOf(text: string, timeZone: string): string | undefined {
+    const texts = textsOf(timeZone)
+    const answered = texts.get(text)
+    if (answered !== undefined) return answered === '' ? undefined : answered
+    const date = readLocalDate(text, timeZone)
+    if (texts.size >= MAX_REMEMBERED) texts.clear()
+    texts.set(text, date ?? '')
+    return date
+}
+
+function readLocalDate(text: string, timeZone: string): string | undefined {
     const parsed = parseOpenSrpDateTime(text)
     if (!parsed) return undefined
     if (parsed.epochMs === undefined) return parsed.writtenDate
