@@ -8,6 +8,7 @@ import type { TrackerImportResult, TrackerTarget } from '../../src/core/ports/dh
 import type { CursorStream } from '../../src/core/ports/cursorStore'
 import type { TrackerMapper } from '../../src/core/sync/mappers'
 import type { StreamCheckpoint } from '../../src/core/sync/overlapCursor'
+import { MAX_DELETION_WAIT_PAGES } from '../../src/core/sync/pendingEvents'
 import { runSync, type SyncRun } from '../../src/core/sync/runSync'
 import { FakeClock } from '../fakes/fakeClock'
 import { InMemoryOpenSrpSource } from '../fakes/inMemoryOpenSrpSource'
@@ -263,6 +264,23 @@ describe('deletions of voided vaccinations across OpenSRP pages', () => {
         expect(again.tracker).toMatchObject({ deleted: 1, created: 0 })
         expect(await t.status('f1')).toBe('deleted')
         expect(t.cursor()).toBe(15)
+    })
+
+    it('sends a deletion that has waited many pages without waiting for the request to fill', async () => {
+        const t = setup({ batchSize: 1000 })
+        t.source.add({ events: vaccinations(1, 2) })
+        await runSync(t.run())
+        t.log.length = 0
+        // Pages of two: the void, then more pages of creations than a deletion may wait for.
+        const pages = MAX_DELETION_WAIT_PAGES + 5
+        t.source.add({ events: [voidOf('v1', 'f1'), ...vaccinations(3, 2 + 2 * pages)] })
+        expect((await runSync(t.run())).status).toBe('succeeded')
+        const deletion = t.log.indexOf(`send delete ${uidOf('f1')}`)
+        const creation = t.log.findIndex((line) => line.startsWith('send create'))
+        expect(deletion).toBeGreaterThanOrEqual(0)
+        // The creations fill no request before the stream ends; the deletion went out before.
+        expect(creation).toBeGreaterThan(deletion)
+        expect(t.mostInFlight()).toBe(1)
     })
 
     it('deletes an event voided twice once', async () => {

@@ -54,7 +54,7 @@ export async function eventSync(
             )
             if (tracker && pending) {
                 await syncVaccinations(batch.records, clientsById, tracker, pending)
-                pending.pageRead(batch.checkpoint)
+                await pending.pageRead(batch.checkpoint)
                 await trackerCursor.confirm(pending.confirmed)
             }
             if (run.aggregate) {

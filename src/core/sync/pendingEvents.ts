@@ -6,6 +6,13 @@ import { PageCoverage, type PageMark } from './pendingPages'
 import type { TrackerContext } from './trackerContext'
 import { PayloadBuilder, type TrackerItem } from './trackerItems'
 
+/**
+ * A deletion waits for a full DELETE request at most this many pages: until it is answered the
+ * events cursor cannot pass its page, and a run stopped midway reads again from there (50 pages
+ * are 25,000 events at the default page size; they are read, not sent again).
+ */
+export const MAX_DELETION_WAIT_PAGES = 50
+
 interface Flight {
     deletion: boolean
     carries: (uid: string) => boolean
@@ -124,8 +131,11 @@ export class PendingEvents {
     }
 
     /** The end of a page whose records have all been added. */
-    pageRead(checkpoint: StreamCheckpoint): void {
+    async pageRead(checkpoint: StreamCheckpoint): Promise<void> {
         this.pages.pageRead(checkpoint)
+        const waitingSince = this.deletions.from
+        if (waitingSince && this.pages.mark().page - waitingSince.page >= MAX_DELETION_WAIT_PAGES)
+            await this.flushDeletions()
         this.confirm()
     }
 
