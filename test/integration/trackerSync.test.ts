@@ -185,6 +185,34 @@ describe.each([40, 42] as const)('tracker sync on DHIS2 2.%i', (minor) => {
         expect(Object.values(after.teAttributes.get(te) ?? {})).toContain('Edited')
     })
 
+    it('deletes a voided vaccination, and deletes nothing twice after the local store is wiped', async () => {
+        const events = await h.opensrpAll('rest/event/getAll')
+        const synced = await dhisState(h)
+        const vaccination = events.find(
+            (e) =>
+                e.eventType === 'Vaccination' &&
+                e.voided !== true &&
+                synced.events.has(eventUid(SALT, String(e.formSubmissionId ?? e._id)))
+        )
+        if (!vaccination) throw new Error('no synced vaccination in the sample')
+        const uid = eventUid(SALT, String(vaccination.formSubmissionId ?? vaccination._id))
+        const { _rev: _r, serverVersion: _s, ...body } = vaccination
+        await h.upload({ events: [{ ...body, voided: true }] })
+        const voided = await h.run()
+        if (voided.outcome !== 'ran') throw new Error('locked')
+        expect(voided.summary.tracker).toMatchObject({ deleted: 1, failed: 0 })
+        expect((await dhisState(h)).events.has(uid)).toBe(false)
+
+        // A wiped store knows nothing of the deletion: DHIS2 answers that the event is already
+        // deleted (E1082), which is what the void wants, not a failure.
+        h.store = new InMemorySyncStore()
+        for (const key of await h.kv.keys()) if (key.startsWith('cursor.')) await h.kv.remove(key)
+        const again = await h.run()
+        if (again.outcome !== 'ran') throw new Error('locked')
+        expect(again.summary.errors.filter((e) => e.code === 'E1082')).toEqual([])
+        expect((await dhisState(h)).events.has(uid)).toBe(false)
+    })
+
     it('creates no duplicate after the local store is wiped', async () => {
         const before = await dhisState(h)
         h.store = new InMemorySyncStore()

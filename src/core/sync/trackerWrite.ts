@@ -15,8 +15,11 @@ export interface TrackerWriteOutcome {
     failed: number
 }
 
-/** DHIS2 codes that, on a DELETE, mean the object is already gone: the void is done. */
-const ALREADY_ABSENT = new Set(['E1032', 'E1081', 'E1063'])
+/**
+ * DHIS2 codes that, on a DELETE, mean the object is already gone: the void is done. E1082: the
+ * event was deleted before (event `ExistenceValidator`, 2.41), as after a lost local store.
+ */
+const ALREADY_ABSENT = new Set(['E1032', 'E1081', 'E1063', 'E1082'])
 /**
  * E4018: the mother and child are already linked by a relationship of this type made elsewhere
  * (the Capture app, another installation). The link we want exists; DHIS2 keeps one per pair.
