@@ -149,7 +149,8 @@ export async function runEngineSync(options: EngineRunOptions): Promise<EngineRu
             aggregate,
             errors: Array.isArray(errors) ? errors.slice(0, 20) : errors,
             errorCount: Array.isArray(errors) ? errors.length : 0,
-            progress: stderr.trim().split('\n').slice(-1),
+            // The plain progress lines (one per phase, one every few seconds): when each phase began.
+            progress: stderr.trim().split('\n').slice(-400),
         },
     }
 }
