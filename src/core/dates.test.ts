@@ -1,4 +1,4 @@
-import { isIsoCalendarDate, localDateOf, parseOpenSrpDateTime } from './dates'
+import { isIsoCalendarDate, isOpenSrpDateTime, localDateOf, parseOpenSrpDateTime } from './dates'
 
 const DHAKA = 'Asia/Dhaka'
 
@@ -26,8 +26,23 @@ describe('OpenSRP dates', () => {
         '14-10-2019',
         '',
         '2015-01-01T0000.000+03:00',
+        '2024-01-01T24:00:00Z',
+        '2024-01-01T23:60:00Z',
+        '2024-01-01T23:59:60Z',
     ])('rejects %p', (text) => {
         expect(parseOpenSrpDateTime(text)).toBeUndefined()
+        expect(isOpenSrpDateTime(text)).toBe(false)
+    })
+
+    it.each([
+        '2024-01-10T11:41:59.106+06:00',
+        '2018-03-01T03:00:00.000',
+        '2020-07-19',
+        '2024-02-29 23:59:59Z',
+        '1887-01-01T02:04:12.000+02:04:12',
+    ])('reads %p, and says so without parsing it', (text) => {
+        expect(parseOpenSrpDateTime(text)).toBeDefined()
+        expect(isOpenSrpDateTime(text)).toBe(true)
     })
 
     it('accepts only ASCII yyyy-MM-dd as a calendar date', () => {

@@ -35,21 +35,31 @@ function offsetMinutes(offset: string): number {
     return sign * (hours * 60 + minutes + seconds / 60)
 }
 
-/** Parses OpenSRP date or date-time text; undefined when it is not a real date in ASCII ISO form. */
-export function parseOpenSrpDateTime(text: string): ParsedDateTime | undefined {
+/** The match of a real date (and time of day) in ASCII ISO form, else undefined. */
+function matchDateTime(text: string): RegExpExecArray | undefined {
     const match = ISO_DATE_TIME.exec(text)
     if (!match) return undefined
+    if (!isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return undefined
+    if (Number(match[4] ?? 0) > 23 || Number(match[5] ?? 0) > 59 || Number(match[6] ?? 0) > 59)
+        return undefined
+    return match
+}
+
+/** Parses OpenSRP date or date-time text; undefined when it is not a real date in ASCII ISO form. */
+export function parseOpenSrpDateTime(text: string): ParsedDateTime | undefined {
+    const match = matchDateTime(text)
+    if (!match) return undefined
     const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', offset] = match
-    const year = Number(y)
-    const month = Number(mo)
-    const day = Number(d)
-    if (!isValidCalendarDate(year, month, day)) return undefined
-    if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined
     const writtenDate = `${y}-${mo}-${d}`
     if (offset === undefined) return { writtenDate }
     const ms = Number(fraction.padEnd(3, '0').slice(0, 3))
-    const utc = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s), ms)
+    const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms)
     return { writtenDate, epochMs: utc - offsetMinutes(offset) * 60_000 }
+}
+
+/** True when parseOpenSrpDateTime reads the text (a check that builds nothing). */
+export function isOpenSrpDateTime(text: string): boolean {
+    return matchDateTime(text) !== undefined
 }
 
 /** True for a strict ASCII `yyyy-MM-dd` calendar date (the form OpenSRP writes in date obs). */
