@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isIsoCalendarDate, parseOpenSrpDateTime } from '../../core/dates'
+import { isIsoCalendarDate, isOpenSrpDateTime } from '../../core/dates'
 
 /**
  * Runtime schemas for what OpenSRP sends (reference/opensrp-api.md §4). Known fields are checked;
@@ -9,7 +9,7 @@ import { isIsoCalendarDate, parseOpenSrpDateTime } from '../../core/dates'
 
 const nonEmptyId = z.string().trim().min(1, 'is empty')
 
-const dateTime = z.string().refine((text) => parseOpenSrpDateTime(text) !== undefined, {
+const dateTime = z.string().refine((text) => isOpenSrpDateTime(text), {
     message: 'is not a valid ISO date',
 })
 
@@ -66,7 +66,7 @@ export const clientSchema = z.object({
     serverVersion,
 })
 
-const DATE_GIVEN_CONCEPT = '1410AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+export const DATE_GIVEN_CONCEPT = '1410AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 
 /** Enough of a value to recognise it; a longer one would push the reason out of a capped report. */
 const QUOTED_LENGTH = 40

@@ -1,4 +1,4 @@
-import type { ZodError, ZodType } from 'zod'
+import type { z, ZodError, ZodType } from 'zod'
 import type {
     OpenSrpClient,
     OpenSrpEvent,
@@ -6,6 +6,7 @@ import type {
     OpenSrpRecordType,
 } from '../../core/domain/opensrp'
 import type { Validated } from '../../core/domain/quarantine'
+import { acceptClient, acceptEvent } from './plainRecords'
 import { clientSchema, eventSchema, locationSchema } from './schemas'
 
 /**
@@ -70,7 +71,9 @@ function validateWith<In, Out>(
     schema: ZodType<In>,
     toDomain: (parsed: In) => Out,
     idKeys: string[],
-    raw: unknown
+    raw: unknown,
+    /** The same checks by hand for records that pass them (plainRecords.ts); the schema decides the rest. */
+    accept: (raw: unknown) => Out | undefined = () => undefined
 ): Validated<Out> {
     const quarantine = (reason: string, path: string): Validated<Out> => {
         const recordId = idKeys.map((key) => peekId(raw, key)).find((id) => id !== undefined)
@@ -94,6 +97,8 @@ function validateWith<In, Out>(
                 ''
             )
         }
+        const accepted = accept(raw)
+        if (accepted !== undefined) return { ok: true, value: accepted }
         const result = schema.safeParse(raw)
         if (!result.success) {
             const { reason, path } = describeIssue(result.error, raw)
@@ -109,22 +114,51 @@ function validateWith<In, Out>(
     }
 }
 
+/** The domain client made of what clientSchema accepted. */
+export const clientFromSchema = ({
+    _id,
+    _rev,
+    type: _type,
+    ...client
+}: z.output<typeof clientSchema>): OpenSrpClient => ({
+    ...client,
+    id: _id,
+    rev: _rev,
+    identifiers: client.identifiers ?? {},
+    attributes: client.attributes ?? {},
+    addresses: client.addresses ?? [],
+    relationships: client.relationships ?? {},
+    voided: client.voided ?? false,
+})
+
+/** The domain event made of what eventSchema accepted. */
+export const eventFromSchema = ({
+    _id,
+    _rev,
+    type: _type,
+    ...event
+}: z.output<typeof eventSchema>): OpenSrpEvent => ({
+    ...event,
+    id: _id,
+    rev: _rev,
+    baseEntityId: event.baseEntityId ?? '',
+    identifiers: event.identifiers ?? {},
+    details: event.details ?? {},
+    obs: (event.obs ?? []).map((o) => ({
+        ...o,
+        humanReadableValues: o.humanReadableValues ?? [],
+    })),
+    voided: event.voided ?? false,
+})
+
 export function validateClient(raw: unknown): Validated<OpenSrpClient> {
     return validateWith(
         'client',
         clientSchema,
-        ({ _id, _rev, type: _type, ...client }) => ({
-            ...client,
-            id: _id,
-            rev: _rev,
-            identifiers: client.identifiers ?? {},
-            attributes: client.attributes ?? {},
-            addresses: client.addresses ?? [],
-            relationships: client.relationships ?? {},
-            voided: client.voided ?? false,
-        }),
+        clientFromSchema,
         ['baseEntityId', '_id'],
-        raw
+        raw,
+        acceptClient
     )
 }
 
@@ -132,21 +166,10 @@ export function validateEvent(raw: unknown): Validated<OpenSrpEvent> {
     return validateWith(
         'event',
         eventSchema,
-        ({ _id, _rev, type: _type, ...event }) => ({
-            ...event,
-            id: _id,
-            rev: _rev,
-            baseEntityId: event.baseEntityId ?? '',
-            identifiers: event.identifiers ?? {},
-            details: event.details ?? {},
-            obs: (event.obs ?? []).map((o) => ({
-                ...o,
-                humanReadableValues: o.humanReadableValues ?? [],
-            })),
-            voided: event.voided ?? false,
-        }),
+        eventFromSchema,
         ['_id', 'formSubmissionId'],
-        raw
+        raw,
+        acceptEvent
     )
 }
 
