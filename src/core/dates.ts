@@ -99,6 +99,8 @@ const MAX_REMEMBERED = 100_000
  * for text that is not a date.
  */
 const byText = new Map<string, Map<string, string>>()
+/** Enough for the texts that repeat; a unique one (a dateCreated) must not pile up. */
+const MAX_TEXTS = 20_000
 
 function textsOf(timeZone: string): Map<string, string> {
     let texts = byText.get(timeZone)
@@ -115,7 +117,7 @@ export function localDateOf(text: string, timeZone: string): string | undefined 
     const answered = texts.get(text)
     if (answered !== undefined) return answered === '' ? undefined : answered
     const date = readLocalDate(text, timeZone)
-    if (texts.size >= MAX_REMEMBERED) texts.clear()
+    if (texts.size >= MAX_TEXTS) texts.clear()
     texts.set(text, date ?? '')
     return date
 }
