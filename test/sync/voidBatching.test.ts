@@ -8,7 +8,7 @@ import type { TrackerImportResult, TrackerTarget } from '../../src/core/ports/dh
 import type { CursorStream } from '../../src/core/ports/cursorStore'
 import type { TrackerMapper } from '../../src/core/sync/mappers'
 import type { StreamCheckpoint } from '../../src/core/sync/overlapCursor'
-import { MAX_DELETION_WAIT_PAGES } from '../../src/core/sync/pendingEvents'
+import { MAX_DELETION_WAIT_PAGES } from '../../src/core/sync/pendingRequests'
 import { runSync, type SyncRun } from '../../src/core/sync/runSync'
 import { FakeClock } from '../fakes/fakeClock'
 import { InMemoryOpenSrpSource } from '../fakes/inMemoryOpenSrpSource'

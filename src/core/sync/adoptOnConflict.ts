@@ -14,7 +14,13 @@ import { PayloadBuilder, type TrackerItem } from './trackerItems'
 /** E1064: the unique attribute's value already belongs to another tracked entity. */
 const VALUE_TAKEN = 'E1064'
 
-export type Adopted = Map<string, { override: UidOverride; serverVersion: number }>
+/** A client sent under the UIDs of the tracked entity it was adopted into. */
+export interface Adoption {
+    override: UidOverride
+    serverVersion: number
+}
+
+export type Adopted = Map<string, Adoption>
 
 /**
  * Adoption on conflict (DESIGN §3.1), for a unique OpenSRP ID attribute: clients are sent under

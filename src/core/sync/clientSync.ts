@@ -4,24 +4,28 @@ import {
     clientKey,
     enrollmentKey,
     findAdoptions,
+    motherNamedBy,
     overridesFromStore,
     withMother,
-    type UidOverride,
 } from './adoption'
 import { motherIdOf } from '../tracker/readValue'
-import { flushTracker } from './flushTracker'
 import { decideSend } from './shouldSend'
 import type { ClientPayload } from './mappers'
+import type { PendingRequests } from './pendingRequests'
 import type { TrackerContext } from './trackerContext'
-import { PayloadBuilder } from './trackerItems'
 
 /**
- * One page of OpenSRP clients → tracked entities and enrollments. Unchanged clients (same hash as
- * last sent) are not sent; clients the store does not know are first looked up in DHIS2 by the
- * OpenSRP ID attribute and adopted if they exist under another UID (or, with `adoptOnConflict`,
- * only when DHIS2 rejects them because that ID is taken).
+ * One page of OpenSRP clients → tracked entities and enrollments, added to the tracker request
+ * being filled (`pending`: it spans pages, and one request is in flight while the next pages are
+ * read). Unchanged clients (same hash as last sent) are not sent; clients the store does not know
+ * are first looked up in DHIS2 by the OpenSRP ID attribute and adopted if they exist under another
+ * UID (or, with `adoptOnConflict`, only when DHIS2 rejects them because that ID is taken).
  */
-export async function syncClients(clients: OpenSrpClient[], ctx: TrackerContext): Promise<void> {
+export async function syncClients(
+    clients: OpenSrpClient[],
+    ctx: TrackerContext,
+    pending: PendingRequests
+): Promise<void> {
     const mapped: Array<{ client: OpenSrpClient; payload: ClientPayload }> = []
     for (const client of clients) {
         const result = ctx.mapper.mapClient(client)
@@ -66,24 +70,29 @@ export async function syncClients(clients: OpenSrpClient[], ctx: TrackerContext)
             deterministicUid: payload.trackedEntity.trackedEntity,
         }))
     const adoptions = await findAdoptions(ctx.target, ctx.mapper, unknown, ctx.signal)
-    const adopted = new Map<string, { override: UidOverride; serverVersion: number }>()
-    // An adopted mother keeps her UID: the child's link must point at it, not at our own UID.
-    const motherUid = (mother: string): string | undefined =>
-        (adopted.get(mother)?.override ?? adoptions.get(mother) ?? overrides.get(mother))
-            ?.trackedEntity ?? previous.get(clientKey(mother))?.uid
 
-    let builder = new PayloadBuilder()
+    // An adopted mother keeps her UID: the child's link must point at it, not at our own UID.
+    const motherUid = async (mother: string, named: string): Promise<string | undefined> => {
+        const known = (adoptions.get(mother) ?? overrides.get(mother))?.trackedEntity
+        if (known !== undefined) return known
+        // She is in the request in flight, and may be adopted on its answer (E1064): wait for it.
+        if (pending.inFlight(named)) {
+            await pending.settle()
+            const key = clientKey(mother)
+            const record = (await ctx.store.getRecords([key])).get(key)
+            if (record) previous.set(key, record)
+        }
+        return previous.get(clientKey(mother))?.uid
+    }
+
     for (const { client, payload } of mapped) {
         const adoption = adoptions.get(client.baseEntityId)
-        if (adoption)
-            adopted.set(client.baseEntityId, {
-                override: adoption,
-                serverVersion: client.serverVersion,
-            })
         const override = adoption ?? overrides.get(client.baseEntityId)
-        const mother = mothers.get(client.baseEntityId)
-        const motherTe = mother === undefined ? undefined : motherUid(mother)
         const own = override ? applyToClient(payload, override) : payload
+        const mother = mothers.get(client.baseEntityId)
+        const named = motherNamedBy(own)
+        const motherTe =
+            mother === undefined || named === undefined ? undefined : await motherUid(mother, named)
         const sent = motherTe === undefined ? own : withMother(own, motherTe)
         const key = clientKey(client.baseEntityId)
         const hash = ctx.hash(sent)
@@ -94,21 +103,27 @@ export async function syncClients(clients: OpenSrpClient[], ctx: TrackerContext)
             else ctx.totals.waiting++
             continue
         }
-        const objectUids = builder.addClient(sent, client)
-        builder.items.push({
-            key,
-            sourceId: client.baseEntityId,
-            recordKind: 'client',
-            serverVersion: client.serverVersion,
-            hash,
-            uid: sent.trackedEntity.trackedEntity,
-            orgUnit: sent.trackedEntity.orgUnit,
-            objectUids,
-        })
-        if (builder.size() >= ctx.batchSize) {
-            await flushTracker(builder, ctx, previous, adopted)
-            builder = new PayloadBuilder()
-        }
+        // An older version of this client still waiting goes first, on its own.
+        await pending.makeWayFor(sent.trackedEntity.trackedEntity)
+        const objectUids = pending.payloadBuilder.addClient(sent, client)
+        pending.track(
+            {
+                key,
+                sourceId: client.baseEntityId,
+                recordKind: 'client',
+                serverVersion: client.serverVersion,
+                hash,
+                uid: sent.trackedEntity.trackedEntity,
+                orgUnit: sent.trackedEntity.orgUnit,
+                objectUids,
+            },
+            before
+        )
+        if (adoption)
+            pending.noteAdopted(client.baseEntityId, {
+                override: adoption,
+                serverVersion: client.serverVersion,
+            })
+        await pending.flushIfFull()
     }
-    await flushTracker(builder, ctx, previous, adopted)
 }

@@ -2,7 +2,7 @@ import type { OpenSrpClient } from '../domain/opensrp'
 import { Checkpoints } from './checkpoints'
 import { quarantineError, type ErrorLog } from './errorLog'
 import type { StreamCheckpoint } from './overlapCursor'
-import { PendingEvents } from './pendingEvents'
+import { PendingRequests } from './pendingRequests'
 import { rewound } from './retryRewind'
 import type { SyncPhase, SyncProgress, SyncRun } from './runSync'
 import type { TrackerContext } from './trackerContext'
@@ -16,7 +16,7 @@ const lower = (a: StreamCheckpoint | undefined, b: StreamCheckpoint | undefined)
 /**
  * One pass over the OpenSRP events feeds both the tracker writer and the aggregate ledger. Each
  * has its own cursor; the pass starts at the lower one. The tracker cursor moves only past pages
- * whose records DHIS2 has answered for (PendingEvents.confirmed): a tracker request spans pages
+ * whose records DHIS2 has answered for (PendingRequests.confirmed): a tracker request spans pages
  * and is answered while the next pages are read.
  */
 export async function eventSync(
@@ -44,7 +44,7 @@ export async function eventSync(
         })
     const trackerCursor = saver(run.scopeKey)
     const ledgerCursor = saver(ledgerScope(run.scopeKey))
-    const pending = tracker && new PendingEvents(tracker)
+    const pending = tracker && new PendingRequests(tracker)
     try {
         for await (const batch of run.source.streamEvents(run.events, from, { signal })) {
             progress.pulled += batch.records.length

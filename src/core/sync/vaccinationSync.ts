@@ -14,7 +14,7 @@ import { decideSend } from './shouldSend'
 import type { ClientPayload } from './mappers'
 import type { TrackerContext } from './trackerContext'
 import { holdBackForClient } from './holdBack'
-import type { PendingEvents } from './pendingEvents'
+import type { PendingRequests } from './pendingRequests'
 import type { TrackerItem } from './trackerItems'
 
 export const eventRecordKey = (eventKey: string) => `event:${eventKey}`
@@ -33,7 +33,7 @@ export async function syncVaccinations(
     events: OpenSrpEvent[],
     clientsById: Map<string, OpenSrpClient>,
     ctx: TrackerContext,
-    pending: PendingEvents
+    pending: PendingRequests
 ): Promise<void> {
     const relevant = events.filter((e) => isVoid(e) || e.eventType === VACCINATION_EVENT)
     if (relevant.length === 0) return
@@ -161,7 +161,7 @@ async function deleteVoided(
     voids: OpenSrpEvent[],
     previous: Map<string, SyncedRecord>,
     ctx: TrackerContext,
-    pending: PendingEvents
+    pending: PendingRequests
 ): Promise<void> {
     for (const event of voids) {
         const key = eventRecordKey(eventKeyOf(event))

@@ -1,4 +1,5 @@
 import type { SyncedRecord } from '../ports/syncStore'
+import type { Adopted, Adoption } from './adoptOnConflict'
 import { flushTracker } from './flushTracker'
 import type { StreamCheckpoint } from './overlapCursor'
 import { PendingDeletions, sendDeletions } from './pendingDeletions'
@@ -23,8 +24,8 @@ interface Flight {
 }
 
 /**
- * The tracker requests being filled from the events stream: one of creations and updates, one of
- * deletions (voided vaccinations). Both span OpenSRP pages, so a request carries a full batch
+ * The tracker requests being filled from an OpenSRP stream (clients, or events): one of creations
+ * and updates, one of deletions (voided vaccinations). Both span OpenSRP pages, so a request carries a full batch
  * however small the pages are and however few voids a page has. One request is in flight while
  * the next are filled: DHIS2 imports a batch while the connector reads and maps the next pages.
  * Requests still go out one after the other (a request is sent only once the one before it was
@@ -32,12 +33,14 @@ interface Flight {
  * being filled ever holds an event the other holds (the older intent is sent first), so a
  * deletion never overtakes the creation of its event, nor a creation the deletion.
  *
- * `confirmed` is the events cursor that may be saved: the end of the last page whose records
+ * `confirmed` is the stream's cursor that may be saved: the end of the last page whose records
  * DHIS2 has all answered for, creations and deletions alike.
  */
-export class PendingEvents {
+export class PendingRequests {
     private builder = new PayloadBuilder()
     private previous = new Map<string, SyncedRecord>()
+    /** Clients of the request being filled that are sent under adopted UIDs. */
+    private adopted: Adopted = new Map()
     /** The page of the first record in the request being filled. */
     private builderFrom: PageMark | undefined
     private readonly deletions = new PendingDeletions()
@@ -73,6 +76,16 @@ export class PendingEvents {
         this.builderFrom ??= this.pages.mark()
     }
 
+    /** A client of the request being filled goes under an adopted tracked entity. */
+    noteAdopted(baseEntityId: string, adoption: Adoption): void {
+        this.adopted.set(baseEntityId, adoption)
+    }
+
+    /** True when the request in flight (creations) carries an object with this UID. */
+    inFlight(uid: string): boolean {
+        return this.flight?.deletion === false && this.flight.carries(uid)
+    }
+
     async flushIfFull(): Promise<void> {
         if (this.builder.size() >= this.ctx.batchSize) await this.flushCreations()
     }
@@ -97,15 +110,17 @@ export class PendingEvents {
         if (this.isEmpty()) return
         const builder = this.builder
         const previous = this.previous
+        const adopted = this.adopted
         const from = this.builderFrom ?? this.pages.mark()
         this.builder = new PayloadBuilder()
         this.previous = new Map()
+        this.adopted = new Map()
         this.builderFrom = undefined
         this.launch(
             false,
             (uid) => builder.holds(uid),
             from,
-            () => flushTracker(builder, this.ctx, previous)
+            () => flushTracker(builder, this.ctx, previous, adopted)
         )
     }
 
