@@ -2,7 +2,10 @@ import type { ConnectorSettings, Mappings, TrackerMapping } from '../config/type
 import type { OpenSrpClient } from '../domain/opensrp'
 import type { OrgUnitResolver } from '../orgUnits/types'
 import { buildClientPayload } from '../tracker/buildClientPayload'
-import { buildVaccinationEvent } from '../tracker/buildVaccinationEvent'
+import {
+    buildVaccinationEvent,
+    type VaccinationEventContext,
+} from '../tracker/buildVaccinationEvent'
 import { readValue } from '../tracker/readValue'
 import { eventUid } from '../uid'
 import type { ClientPayload, Mapped, TrackerMapper } from './mappers'
@@ -23,6 +26,23 @@ export function createTrackerMapper(options: {
     }
     const base = { salt: settings.uidSalt, timeZone: settings.timeZone, today, mapping, ...lookups }
     const idMapping = mapping.attributes.find((a) => a.attribute === mapping.idAttribute)
+    // Only the client differs between events: one context per client, not one copy per event.
+    const withoutClient: VaccinationEventContext = {
+        ...base,
+        antigens: mappings.antigens,
+        outOfAreaKeep: mappings.outOfAreaKeep,
+        client: undefined,
+    }
+    const contexts = new WeakMap<OpenSrpClient, VaccinationEventContext>()
+    const vaccinationContextOf = (client: OpenSrpClient | undefined): VaccinationEventContext => {
+        if (!client) return withoutClient
+        let ctx = contexts.get(client)
+        if (!ctx) {
+            ctx = { ...withoutClient, client }
+            contexts.set(client, ctx)
+        }
+        return ctx
+    }
 
     return {
         trackedEntityType: mapping.trackedEntityType,
@@ -42,12 +62,7 @@ export function createTrackerMapper(options: {
             return { ok: false, errors: result.errors }
         },
         mapVaccination(event, client: OpenSrpClient | undefined) {
-            const result = buildVaccinationEvent(event, {
-                ...base,
-                antigens: mappings.antigens,
-                outOfAreaKeep: mappings.outOfAreaKeep,
-                client,
-            })
+            const result = buildVaccinationEvent(event, vaccinationContextOf(client))
             if (result.outcome === 'built') return { ok: true, value: result.event }
             if (result.outcome === 'skipped') return { ok: 'skip', reason: result.message }
             return { ok: false, errors: result.errors }
