@@ -7,7 +7,9 @@ import {
     type VaccinationEventContext,
 } from '../tracker/buildVaccinationEvent'
 import { readValue } from '../tracker/readValue'
+import { clientTrackedEntityUid } from '../tracker/rememberedUids'
 import { eventUid } from '../uid'
+import type { KnowsTrackedEntityUids } from './clientUids'
 import type { ClientPayload, Mapped, TrackerMapper } from './mappers'
 
 /** The tracker mapping rules behind the pipeline's TrackerMapper seam. */
@@ -17,7 +19,7 @@ export function createTrackerMapper(options: {
     resolver: OrgUnitResolver
     /** yyyy-MM-dd in the reporting time zone. */
     today: string
-}): TrackerMapper {
+}): TrackerMapper & KnowsTrackedEntityUids {
     const { settings, mappings, resolver, today } = options
     const mapping = mappings.tracker
     const lookups = {
@@ -48,6 +50,9 @@ export function createTrackerMapper(options: {
         trackedEntityType: mapping.trackedEntityType,
         idAttribute: mapping.idAttribute,
         eventUidOf: (eventKey) => eventUid(settings.uidSalt, eventKey),
+        // The UID buildClientPayload gives the client's tracked entity.
+        trackedEntityUidOf: (client) =>
+            clientTrackedEntityUid(settings.uidSalt, client.baseEntityId),
         idAttributeValue(client) {
             if (!idMapping) return client.baseEntityId
             return readValue(client, idMapping.source, {})

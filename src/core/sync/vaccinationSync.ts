@@ -11,6 +11,7 @@ import {
     overridesFromStore,
 } from './adoption'
 import { decideSend } from './shouldSend'
+import { knowsTrackedEntityUids } from './clientUids'
 import type { ClientPayload } from './mappers'
 import type { TrackerContext } from './trackerContext'
 import { holdBackForClient } from './holdBack'
@@ -38,23 +39,37 @@ export async function syncVaccinations(
     const relevant = events.filter((e) => isVoid(e) || e.eventType === VACCINATION_EVENT)
     if (relevant.length === 0) return
     const baseIds = [...new Set(relevant.map((e) => e.baseEntityId).filter((id) => id !== ''))]
+    const eventAndClientKeys = [
+        ...relevant.map((e) => eventRecordKey(eventKeyOf(e))),
+        ...baseIds.map(clientKey),
+    ]
+    const previous = await ctx.store.getRecords(eventAndClientKeys)
+    // A payload is built only where it can be used: a client the store does not know as synced
+    // (bundled, looked up for adoption, or refused), or a synced one whose stored UID is not our
+    // deterministic one (adopted: its override comes from the payload's programs).
+    const mapper = ctx.mapper
+    const needsPayload = (id: string, client: OpenSrpClient) => {
+        const record = previous.get(clientKey(id))
+        if (record?.status !== 'synced' || !knowsTrackedEntityUids(mapper)) return true
+        return record.uid !== mapper.trackedEntityUidOf(client)
+    }
     const clientPayloads = new Map<string, ClientPayload>()
     const refusedClients = new Set<string>()
     for (const id of baseIds) {
         const client = clientsById.get(id)
-        if (!client) continue
-        const mapped = ctx.mapper.mapClient(client)
+        if (!client || !needsPayload(id, client)) continue
+        const mapped = mapper.mapClient(client)
         if (mapped.ok === true) clientPayloads.set(id, mapped.value)
         else if (mapped.ok === false) refusedClients.add(id)
     }
-    const keys = [
-        ...relevant.map((e) => eventRecordKey(eventKeyOf(e))),
-        ...baseIds.map(clientKey),
-        ...[...clientPayloads].flatMap(([id, p]) =>
-            p.enrollments.map((e) => enrollmentKey(id, e.program))
-        ),
-    ]
-    const previous = await ctx.store.getRecords(keys)
+    const enrollmentKeys = [...clientPayloads].flatMap(([id, p]) =>
+        p.enrollments.map((e) => enrollmentKey(id, e.program))
+    )
+    if (enrollmentKeys.length > 0) {
+        for (const [key, record] of await ctx.store.getRecords(enrollmentKeys)) {
+            previous.set(key, record)
+        }
+    }
     const overrides = overridesFromStore(
         [...clientPayloads].map(([id, p]) => ({
             baseEntityId: id,
