@@ -35,6 +35,11 @@ export interface TrackerMapper {
     readonly idAttribute: string
     /** The deterministic event UID of an event key (a void deletes it even if the store was lost). */
     eventUidOf(eventKey: string): string
+    /**
+     * The client's deterministic tracked entity UID (the one mapClient gives it), without building
+     * its payload. Optional: without it, the events phase builds every client's payload.
+     */
+    trackedEntityUidOf?(client: OpenSrpClient): string
 }
 
 export interface LedgerMapper {

@@ -9,7 +9,6 @@ import {
 import { readValue } from '../tracker/readValue'
 import { clientTrackedEntityUid } from '../tracker/rememberedUids'
 import { eventUid } from '../uid'
-import type { KnowsTrackedEntityUids } from './clientUids'
 import type { ClientPayload, Mapped, TrackerMapper } from './mappers'
 
 /** The tracker mapping rules behind the pipeline's TrackerMapper seam. */
@@ -19,7 +18,7 @@ export function createTrackerMapper(options: {
     resolver: OrgUnitResolver
     /** yyyy-MM-dd in the reporting time zone. */
     today: string
-}): TrackerMapper & KnowsTrackedEntityUids {
+}): TrackerMapper & Required<Pick<TrackerMapper, 'trackedEntityUidOf'>> {
     const { settings, mappings, resolver, today } = options
     const mapping = mappings.tracker
     const lookups = {

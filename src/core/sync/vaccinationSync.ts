@@ -11,7 +11,6 @@ import {
     overridesFromStore,
 } from './adoption'
 import { decideSend } from './shouldSend'
-import { knowsTrackedEntityUids } from './clientUids'
 import type { ClientPayload } from './mappers'
 import type { TrackerContext } from './trackerContext'
 import { holdBackForClient } from './holdBack'
@@ -47,18 +46,18 @@ export async function syncVaccinations(
     // A payload is built only where it can be used: a client the store does not know as synced
     // (bundled, looked up for adoption, or refused), or a synced one whose stored UID is not our
     // deterministic one (adopted: its override comes from the payload's programs).
-    const mapper = ctx.mapper
     const needsPayload = (id: string, client: OpenSrpClient) => {
         const record = previous.get(clientKey(id))
-        if (record?.status !== 'synced' || !knowsTrackedEntityUids(mapper)) return true
-        return record.uid !== mapper.trackedEntityUidOf(client)
+        const uidOf = ctx.mapper.trackedEntityUidOf
+        if (record?.status !== 'synced' || !uidOf) return true
+        return record.uid !== uidOf.call(ctx.mapper, client)
     }
     const clientPayloads = new Map<string, ClientPayload>()
     const refusedClients = new Set<string>()
     for (const id of baseIds) {
         const client = clientsById.get(id)
         if (!client || !needsPayload(id, client)) continue
-        const mapped = mapper.mapClient(client)
+        const mapped = ctx.mapper.mapClient(client)
         if (mapped.ok === true) clientPayloads.set(id, mapped.value)
         else if (mapped.ok === false) refusedClients.add(id)
     }
