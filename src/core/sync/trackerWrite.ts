@@ -84,6 +84,17 @@ export async function writeTrackerItems(
     const unattributed = result.conflicts.filter((conflict) => !conflict.uid)
     const now = context.clock.now()
     const records: SyncedRecord[] = []
+    // A dry run counts objects as DHIS2's stats do, so preview and run read alike: a client's
+    // tracked entity, enrollments and link; a vaccination's event. A client that travels with
+    // its vaccinations is counted with the client (a dry run stores nothing, so the events phase
+    // bundles clients the clients phase already counted).
+    const counted = new Set<string>()
+    const uncounted = (item: TrackerItem) => {
+        const own = item.recordKind === 'client' ? item.objectUids : [item.uid]
+        const fresh = own.filter((uid) => !counted.has(uid))
+        for (const uid of fresh) counted.add(uid)
+        return fresh.length
+    }
     for (const item of items) {
         const conflicts = item.objectUids.flatMap((uid) => errorsByUid.get(uid) ?? [])
         if (result.status === 'ERROR' && conflicts.length === 0 && result.rejected.length === 0) {
@@ -93,11 +104,12 @@ export async function writeTrackerItems(
         if (conflicts.length === 0) {
             outcome.synced++
             // A validation-only import counts nothing (importMode=VALIDATE): a dry run reports
-            // per record what it would do, judged by what the store says was sent before.
+            // what it would do, judged by what the store says was sent before.
             if (context.dryRun) {
-                if (item.deletion) outcome.deleted++
-                else if (before?.status === 'synced') outcome.updated++
-                else outcome.created++
+                const objects = uncounted(item)
+                if (item.deletion) outcome.deleted += objects
+                else if (before?.status === 'synced') outcome.updated += objects
+                else outcome.created += objects
             }
             records.push({
                 key: item.key,
