@@ -26,7 +26,6 @@ import {
  */
 
 const ROOT = path.resolve(__dirname, '../..')
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx')
 
 describe('a run killed mid-run (DHIS2 2.42)', () => {
     it('aborted as DHIS2 takes a batch, its local store lost: the report says cancelled, and a fresh store duplicates nothing', async () => {
@@ -62,9 +61,13 @@ describe('the headless runner killed with SIGKILL mid-run (DHIS2 2.40)', () => {
             // What `init` would store, with the harness's salt and small batches.
             expect(await saveSettings(f.h.kv, f.h.settings)).toEqual({ ok: true })
             expect(await saveMappings(f.h.kv, f.h.mappings)).toEqual({ ok: true })
+            // Node itself runs the CLI (tsx as a loader): killing a `tsx` wrapper would kill the
+            // wrapper only and leave the runner alive, still writing and holding its lock.
             const child = spawn(
-                TSX,
+                process.execPath,
                 [
+                    '--import',
+                    'tsx',
                     'src/cli/main.ts',
                     'sync',
                     '--json',
