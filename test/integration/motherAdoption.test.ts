@@ -9,6 +9,13 @@ import {
     type Harness,
     type Raw,
 } from './support/syncHarness'
+import {
+    REL_TYPE,
+    relationshipType,
+    storedRelationships,
+    TE_TYPE,
+    trackedEntityAt,
+} from './support/motherChildLinks'
 
 /**
  * Mothers that DHIS2 already holds under other UIDs (another installation, the Capture app) are
@@ -20,24 +27,7 @@ import {
  * The oracle is OpenSRP's raw records and DHIS2's own storage.
  */
 
-const TE_TYPE = 'ligA6yGUkYl'
 const OSRP_ID = 'caS6LyxoM41'
-const REL_TYPE = 'RelMoChild1'
-
-const relationshipType = {
-    id: REL_TYPE,
-    name: 'Mother to child',
-    bidirectional: false,
-    sharing: { public: 'rwrw----', external: false, users: {}, userGroups: {} },
-    fromConstraint: {
-        relationshipEntity: 'TRACKED_ENTITY_INSTANCE',
-        trackedEntityType: { id: TE_TYPE },
-    },
-    toConstraint: {
-        relationshipEntity: 'TRACKED_ENTITY_INSTANCE',
-        trackedEntityType: { id: TE_TYPE },
-    },
-}
 
 async function admin(h: Harness, path: string, init: RequestInit = {}): Promise<Raw> {
     const response = await fetch(`${h.dhis2Url}/api/${path}`, {
@@ -68,20 +58,9 @@ async function trackedEntityByOpenSrpId(h: Harness): Promise<Map<string, string>
 
 /** The pairs (from → to tracked entity) of the live mother → child links DHIS2 stores. */
 function storedLinks(h: Harness): string[] {
-    // The sandbox does not list relationships over the API: its storage is read directly.
-    const state = h.dhis2Sandbox.model.snapshot() as {
-        relationships: Record<
-            string,
-            { relationshipType: string; from: Raw; to: Raw; deleted: boolean }
-        >
-    }
-    const end = (item: Raw) => {
-        const te = item.trackedEntity
-        return String(typeof te === 'object' && te !== null ? (te as Raw).trackedEntity : te)
-    }
-    return Object.values(state.relationships)
-        .filter((r) => !r.deleted && r.relationshipType === REL_TYPE)
-        .map((r) => `${end(r.from)} → ${end(r.to)}`)
+    return [...storedRelationships(h).values()]
+        .filter((r) => r.relationshipType === REL_TYPE)
+        .map((r) => `${String(trackedEntityAt(r.from))} → ${String(trackedEntityAt(r.to))}`)
         .sort()
 }
 

@@ -10,6 +10,12 @@ import {
     type Harness,
     type Raw,
 } from './support/syncHarness'
+import {
+    REL_TYPE,
+    relationshipType,
+    storedRelationships,
+    trackedEntityAt,
+} from './support/motherChildLinks'
 
 /**
  * Mother → child relationships where the metadata has a relationship type for them (issue 8),
@@ -18,46 +24,7 @@ import {
  * (DHIS2 ignores an existing relationship with warning E4015). The oracle is OpenSRP's raw records.
  */
 
-const TE_TYPE = 'ligA6yGUkYl'
-const REL_TYPE = 'RelMoChild1'
 const SALT = 'test-salt-0123456789'
-
-const relationshipType = {
-    id: REL_TYPE,
-    name: 'Mother to child',
-    bidirectional: false,
-    // Data write for the importing user, as the admin must give it (E4020 otherwise, 2.39+).
-    sharing: { public: 'rwrw----', external: false, users: {}, userGroups: {} },
-    fromConstraint: {
-        relationshipEntity: 'TRACKED_ENTITY_INSTANCE',
-        trackedEntityType: { id: TE_TYPE },
-    },
-    toConstraint: {
-        relationshipEntity: 'TRACKED_ENTITY_INSTANCE',
-        trackedEntityType: { id: TE_TYPE },
-    },
-}
-
-interface StoredRelationship {
-    relationshipType: string
-    from: Raw
-    to: Raw
-    deleted: boolean
-}
-
-function storedRelationships(h: Harness): Map<string, StoredRelationship> {
-    // The sandbox does not list relationships over the API: its storage is read directly.
-    const state = h.dhis2Sandbox.model.snapshot() as {
-        relationships: Record<string, StoredRelationship>
-    }
-    return new Map(Object.entries(state.relationships).filter(([, r]) => !r.deleted))
-}
-
-/** The tracked entity at one end, stored flat or nested. */
-function trackedEntityAt(end: Raw | undefined): unknown {
-    const te = end?.trackedEntity
-    return typeof te === 'object' && te !== null ? (te as Raw).trackedEntity : te
-}
 
 describe.each([38, 42] as const)('mother → child relationships on DHIS2 2.%i', (minor) => {
     let h: Harness
